@@ -1,0 +1,5 @@
+"""``python -m flashcards``."""
+
+from flashcards.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""deckformat layer."""
