@@ -1,0 +1,269 @@
+"""A learner's collection: open it, list decks with today's counts, read and change cards."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from flashcards.core.days import Clock, SystemClock, study_day
+from flashcards.core.queue import resolve_limit
+from flashcards.core.scheduling import CardSchedule
+from flashcards.core.settings import Settings
+from flashcards.storage import cards as card_store
+from flashcards.storage.database import Database, open_database
+from flashcards.storage.models import Card, Deck, Note
+from flashcards.services.faces import CardContent, card_content
+from flashcards.services.paths import database_path, default_data_dir
+
+__all__ = ["Collection", "DeckCounts", "DeckNode"]
+
+
+@dataclass
+class DeckCounts:
+    """What is left to study today."""
+
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    def __iadd__(self, other: DeckCounts) -> DeckCounts:
+        self.new += other.new
+        self.learning += other.learning
+        self.review += other.review
+        return self
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass
+class DeckNode:
+    """A deck, or a folder group of decks, in the deck tree."""
+
+    key: str  # deck key, or group path for a folder
+    title: str
+    deck_id: int | None = None  # None for a folder group
+    description: str = ""
+    counts: DeckCounts = field(default_factory=DeckCounts)
+    card_count: int = 0
+    children: list[DeckNode] = field(default_factory=list)
+
+    def walk(self) -> Iterable[DeckNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def deck_ids(self) -> list[int]:
+        return [n.deck_id for n in self.walk() if n.deck_id is not None]
+
+
+GROUP_TITLES = {"bundled": "Bundled decks", "user": "My decks"}
+
+
+def limit_chain(deck_key: str, group_path: str) -> list[str]:
+    """The deck, then each folder group above it: where daily limits are inherited from."""
+    chain = [deck_key]
+    parts = [p for p in group_path.split("/") if p]
+    for end in range(len(parts), 0, -1):
+        chain.append("/".join(parts[:end]))
+    return chain
+
+
+class Collection:
+    """One open collection file and the clock it studies by."""
+
+    def __init__(self, database: Database, *, clock: Clock | None = None, data_dir: Path) -> None:
+        self.database = database
+        self.clock: Clock = clock or SystemClock()
+        self.data_dir = data_dir
+        with database.reading() as session:
+            self._settings = card_store.load_settings(session)
+
+    @classmethod
+    def open(
+        cls, data_dir: Path | None = None, *, clock: Clock | None = None, read_only: bool = False
+    ) -> Collection:
+        """Open (creating when missing) the collection in ``data_dir`` (default: the user's)."""
+        data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        database = open_database(database_path(data_dir), read_only=read_only)
+        return cls(database, clock=clock, data_dir=data_dir)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- settings and days -------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def update_settings(self, **changes: object) -> Settings:
+        """Validate and store changed settings."""
+        new = self._settings.with_changes(**changes)
+        with self.database.unit_of_work() as session:
+            card_store.save_settings(session, new, keys=list(changes))
+        self._settings = new
+        return new
+
+    def today(self) -> int:
+        """The current study day number."""
+        return study_day(self.clock.now(), self._settings.rollover_hour)
+
+    def now_ms(self) -> int:
+        return int(self.clock.now().timestamp() * 1000)
+
+    # -- decks -----------------------------------------------------------------------------
+
+    def decks(self) -> list[Deck]:
+        with self.database.reading() as session:
+            return list(
+                session.scalars(
+                    select(Deck).where(Deck.retired.is_(False)).order_by(Deck.group_path, Deck.position, Deck.title)
+                )
+            )
+
+    def deck_by_key(self, key: str) -> Deck | None:
+        with self.database.reading() as session:
+            return session.scalar(select(Deck).where(Deck.key == key))
+
+    def daily_limits(self, deck: Deck) -> tuple[int, int]:
+        """(new cards, reviews) a deck may show per day, inherited from folders or the default."""
+        chain = limit_chain(deck.key, deck.group_path)
+        limits = self._settings.deck_limits
+        new = resolve_limit(
+            chain, {k: v.new_per_day for k, v in limits.items() if v.new_per_day is not None},
+            self._settings.new_per_day,
+        )
+        reviews = resolve_limit(
+            chain,
+            {k: v.reviews_per_day for k, v in limits.items() if v.reviews_per_day is not None},
+            self._settings.reviews_per_day,
+        )
+        return new, reviews
+
+    def deck_counts(self) -> dict[int, DeckCounts]:
+        """Per deck id: new, learning and review cards left today, within the daily limits."""
+        today = self.today()
+        result: dict[int, DeckCounts] = {}
+        with self.database.reading() as session:
+            done = card_store.answers_today(session, today)
+            learning = dict(
+                session.execute(
+                    select(Card.deck_id, func.count())
+                    .where(Card.drill_day == today, Card.suspended.is_(False), Card.retired.is_(False))
+                    .group_by(Card.deck_id)
+                ).all()
+            )
+            for deck in session.scalars(select(Deck).where(Deck.retired.is_(False))):
+                new_limit, review_limit = self.daily_limits(deck)
+                learned, reviewed = done.get(deck.id, (0, 0))
+                new_left = max(0, new_limit - learned)
+                reviews_left = max(0, review_limit - reviewed)
+                result[deck.id] = DeckCounts(
+                    new=len(card_store.new_cards(session, deck.id, today, new_left)),
+                    learning=int(learning.get(deck.id, 0)),
+                    review=len(card_store.due_reviews(session, deck.id, today, reviews_left)),
+                )
+        return result
+
+    def deck_tree(self) -> DeckNode:
+        """Every deck under its folder groups, with today's counts summed upwards."""
+        counts = self.deck_counts()
+        with self.database.reading() as session:
+            sizes = dict(
+                session.execute(
+                    select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
+                ).all()
+            )
+        root = DeckNode(key="", title="")
+        groups: dict[str, DeckNode] = {"": root}
+
+        def group(path: str) -> DeckNode:
+            if path not in groups:
+                parent_path, _, name = path.rpartition("/")
+                node = DeckNode(key=path, title=GROUP_TITLES.get(path, name))
+                group(parent_path).children.append(node)
+                groups[path] = node
+            return groups[path]
+
+        for deck in self.decks():
+            node = DeckNode(
+                key=deck.key,
+                title=deck.title,
+                deck_id=deck.id,
+                description=deck.description,
+                counts=counts.get(deck.id, DeckCounts()),
+                card_count=int(sizes.get(deck.id, 0)),
+            )
+            group(deck.group_path).children.append(node)
+        _sum_counts(root)
+        return root
+
+    # -- cards -----------------------------------------------------------------------------
+
+    def card_content(self, card_id: int) -> CardContent | None:
+        """What a card shows: its front and back Markdown, where it comes from."""
+        with self.database.reading() as session:
+            return card_content(session, card_id)
+
+    def card_schedule(self, card_id: int) -> CardSchedule | None:
+        with self.database.reading() as session:
+            record = card_store.card_record(session, card_id)
+        return record.schedule if record else None
+
+    def set_suspended(self, card_ids: Sequence[int], suspended: bool) -> int:
+        """Suspend or unsuspend cards; return how many changed."""
+        with self.database.unit_of_work() as session:
+            result = session.execute(
+                update(Card).where(Card.id.in_(card_ids), Card.suspended.is_(not suspended))
+                .values(suspended=suspended)
+            )
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def bury(self, card_ids: Sequence[int]) -> None:
+        """Hide cards until the next study day."""
+        tomorrow = self.today() + 1
+        with self.database.unit_of_work() as session:
+            session.execute(update(Card).where(Card.id.in_(card_ids)).values(buried_until=tomorrow))
+
+    def reset(self, card_ids: Sequence[int]) -> None:
+        """Make cards new again (their review log stays)."""
+        values = card_store.schedule_values(CardSchedule())
+        values.pop("suspended")
+        with self.database.unit_of_work() as session:
+            session.execute(update(Card).where(Card.id.in_(card_ids)).values(**values))
+
+    def note_cards(self, note_id: int) -> list[int]:
+        with self.database.reading() as session:
+            return list(session.scalars(select(Card.id).where(Card.note_id == note_id)))
+
+    def note_by_key(self, deck_key: str | None, note_key: str) -> Note | None:
+        """A note by its id (``deck/note`` or a note id unique across decks)."""
+        with self.database.reading() as session:
+            query = select(Note).join(Deck, Deck.id == Note.deck_id).where(Note.key == note_key)
+            if deck_key is not None:
+                query = query.where(Deck.key == deck_key)
+            notes = list(session.scalars(query.limit(2)))
+        return notes[0] if len(notes) == 1 else None
+
+    def new_session_seed(self) -> int:
+        return random.SystemRandom().randrange(2**32)
+
+
+def _sum_counts(node: DeckNode) -> None:
+    for child in node.children:
+        _sum_counts(child)
+        if node.deck_id is None:
+            node.counts += child.counts
+            node.card_count += child.card_count

@@ -1,0 +1,85 @@
+"""What a stored card shows: its front and back Markdown and where it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from flashcards.storage.models import Card, Deck, Note
+
+__all__ = ["CardContent", "card_content", "compose_faces"]
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """A card's Markdown faces (cloze markup still in them) and its origin."""
+
+    card_id: int
+    note_id: int
+    deck_id: int
+    deck_key: str
+    deck_title: str
+    note_key: str
+    kind: str  # basic, reverse, cloze
+    cloze: int | None  # the hole this card asks for
+    prompt: str
+    front: str
+    back: str
+    tags: tuple[str, ...]
+    source: str | None
+    path: str | None  # the deck file
+    line: int  # the note's heading line in that file
+
+    @property
+    def base_dir(self) -> Path | None:
+        """The deck's folder: images resolve inside it."""
+        return Path(self.path).parent if self.path else None
+
+    def faces(self) -> tuple[str, str]:
+        return compose_faces(self.prompt, self.front, self.back, self.kind)
+
+
+def compose_faces(prompt: str, front: str, back: str, kind: str) -> tuple[str, str]:
+    """The front and back Markdown of a card of ``kind`` made from a note's parts."""
+    question = "\n\n".join(part for part in (f"## {prompt}", front) if part)
+    if kind == "reverse":
+        return back, question
+    if kind == "cloze":
+        whole = "\n\n".join(part for part in (question, back) if part)
+        return whole, whole
+    return question, back
+
+
+def card_content(session: Session, card_id: int) -> CardContent | None:
+    row = session.execute(
+        select(Card.id, Card.note_id, Card.deck_id, Card.kind, Card.ordinal, Deck.key, Deck.title,
+               Note.key, Note.prompt, Note.front, Note.back, Note.tags, Note.source, Note.path,
+               Note.line)
+        .join(Note, Note.id == Card.note_id)
+        .join(Deck, Deck.id == Card.deck_id)
+        .where(Card.id == card_id)
+    ).first()
+    if row is None:
+        return None
+    (cid, note_id, deck_id, kind, ordinal, deck_key, deck_title, note_key, prompt, front, back,
+     tags, source, path, line) = row
+    return CardContent(
+        card_id=cid,
+        note_id=note_id,
+        deck_id=deck_id,
+        deck_key=deck_key,
+        deck_title=deck_title,
+        note_key=note_key,
+        kind=kind,
+        cloze=ordinal if kind == "cloze" else None,
+        prompt=prompt,
+        front=front,
+        back=back,
+        tags=tuple(tags.split()),
+        source=source,
+        path=path,
+        line=line,
+    )

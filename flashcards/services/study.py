@@ -1,0 +1,248 @@
+"""A study session: which card is next, answering, undo, suspend and bury mid-session."""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from time import monotonic
+
+from sqlalchemy import select
+
+from flashcards.core.queue import SessionQueue, interleave, order_reviews
+from flashcards.core.scheduling import (
+    AnswerKind,
+    CardSchedule,
+    CardStatus,
+    answer,
+    preview_intervals,
+)
+from flashcards.storage import cards as card_store
+from flashcards.storage.models import Deck
+from flashcards.services.collection import Collection
+from flashcards.services.faces import CardContent
+
+__all__ = ["AnswerOutcome", "SessionSummary", "StudySession", "UNDO_DEPTH", "grades_for"]
+
+UNDO_DEPTH = 50
+FOUR_BUTTON_GRADES = (1, 3, 4, 5)  # Again, Hard, Good, Easy
+SIX_BUTTON_GRADES = (0, 1, 2, 3, 4, 5)
+
+
+def grades_for(mode: str) -> tuple[int, ...]:
+    """The SuperMemo grades behind the answer buttons of a grading mode."""
+    return SIX_BUTTON_GRADES if mode == "six" else FOUR_BUTTON_GRADES
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    """What an answer did."""
+
+    card_id: int
+    quality: int
+    kind: AnswerKind
+    before: CardSchedule
+    after: CardSchedule
+    again_today: bool
+
+
+@dataclass
+class SessionSummary:
+    """The end-of-session numbers."""
+
+    answered: int = 0
+    again: int = 0
+    passed: int = 0  # graded 3 or more
+    seconds: float = 0.0
+    new_learned: int = 0
+
+    @property
+    def retention(self) -> float | None:
+        """Share of answers graded 3 or more."""
+        return self.passed / self.answered if self.answered else None
+
+
+@dataclass
+class _UndoEntry:
+    card_id: int
+    before: CardSchedule
+    review_id: int
+    queue: tuple[int, ...]
+    kind: AnswerKind
+    quality: int
+
+
+@dataclass
+class _Remaining:
+    new: set[int] = field(default_factory=set)
+    review: set[int] = field(default_factory=set)
+
+
+class StudySession:
+    """Cards of some decks for today, in a deterministic order for a seed."""
+
+    def __init__(
+        self,
+        collection: Collection,
+        deck_ids: Sequence[int] | None = None,
+        *,
+        seed: int | None = None,
+    ) -> None:
+        self.collection = collection
+        self.seed = seed if seed is not None else collection.new_session_seed()
+        self.today = collection.today()
+        self.summary = SessionSummary()
+        self._started = monotonic()
+        self._undo: deque[_UndoEntry] = deque(maxlen=UNDO_DEPTH)
+        self._shown_at = monotonic()
+        self._kinds = _Remaining()
+        self.deck_ids = list(deck_ids) if deck_ids is not None else [d.id for d in collection.decks()]
+        self.queue = SessionQueue(self._build_order())
+
+    def _build_order(self) -> list[int]:
+        rng = random.Random(self.seed)
+        today = self.today
+        reviews: list[int] = []
+        new: list[int] = []
+        with self.collection.database.reading() as session:
+            done = card_store.answers_today(session, today)
+            decks = list(session.scalars(select(Deck).where(Deck.id.in_(self.deck_ids))))
+            decks.sort(key=lambda d: (d.group_path, d.position, d.title))
+            due = []
+            for deck in decks:
+                new_limit, review_limit = self.collection.daily_limits(deck)
+                learned, reviewed = done.get(deck.id, (0, 0))
+                due.extend(card_store.due_reviews(session, deck.id, today, review_limit - reviewed))
+                new.extend(card_store.new_cards(session, deck.id, today, new_limit - learned))
+            drills = card_store.drill_cards(session, self.deck_ids, today)
+        reviews = order_reviews(due, rng)
+        self._kinds.new = set(new)
+        self._kinds.review = set(reviews)
+        # Cards failed earlier today come first: they were due before anything else.
+        return drills + interleave(reviews, new)
+
+    # -- what is shown -------------------------------------------------------------------
+
+    def current(self) -> CardContent | None:
+        """The card to show now, or ``None`` when the session is over."""
+        card_id = self.queue.peek()
+        if card_id is None:
+            return None
+        return self.collection.card_content(card_id)
+
+    def mark_shown(self) -> None:
+        """Start timing the answer to the current card."""
+        self._shown_at = monotonic()
+
+    def remaining(self) -> tuple[int, int, int]:
+        """(new, learning, review) cards left in this session."""
+        new = learning = review = 0
+        for card_id in self.queue.cards:
+            if card_id in self._kinds.new:
+                new += 1
+            elif card_id in self._kinds.review:
+                review += 1
+            else:
+                learning += 1
+        return new, learning, review
+
+    def intervals(self, card_id: int | None = None) -> dict[int, int | None]:
+        """Days until due again per grade of the current grading mode (None: again today)."""
+        card_id = card_id if card_id is not None else self.queue.peek()
+        if card_id is None:
+            return {}
+        schedule = self.collection.card_schedule(card_id)
+        if schedule is None:
+            return {}
+        settings = self.collection.settings
+        return preview_intervals(
+            schedule, grades_for(settings.grading), self.today, max_interval=settings.max_interval
+        )
+
+    # -- answering -----------------------------------------------------------------------
+
+    def answer(self, quality: int, *, answer_ms: int | None = None) -> AnswerOutcome:
+        """Grade the current card; the answer is on disk when this returns."""
+        card_id = self.queue.peek()
+        if card_id is None:
+            raise LookupError("the session has no card left to answer")
+        if answer_ms is None:
+            answer_ms = int((monotonic() - self._shown_at) * 1000)
+        collection = self.collection
+        settings = collection.settings
+        snapshot = self.queue.snapshot()
+        with collection.database.unit_of_work() as session:
+            record = card_store.card_record(session, card_id)
+            if record is None:
+                raise LookupError(f"card {card_id} no longer exists")
+            after, kind = answer(record.schedule, quality, self.today, max_interval=settings.max_interval)
+            review_id = card_store.write_review(
+                session,
+                card=record,
+                after=after,
+                kind=kind,
+                quality=quality,
+                time_ms=collection.now_ms(),
+                day=self.today,
+                answer_ms=answer_ms,
+            )
+        again = after.status(self.today) is CardStatus.LEARNING
+        self._kinds.new.discard(card_id)
+        self._kinds.review.discard(card_id)
+        self.queue.done(card_id, again=again)
+        self._undo.append(_UndoEntry(card_id, record.schedule, review_id, snapshot, kind, quality))
+        self._count(kind, quality, +1)
+        self.mark_shown()
+        return AnswerOutcome(card_id, quality, kind, record.schedule, after, again)
+
+    def _count(self, kind: AnswerKind, quality: int, sign: int) -> None:
+        self.summary.answered += sign
+        if quality >= 3:
+            self.summary.passed += sign
+        else:
+            self.summary.again += sign
+        if kind is AnswerKind.LEARN:
+            self.summary.new_learned += sign
+        self.summary.seconds = monotonic() - self._started
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> int | None:
+        """Take back the last answer: the card's exact prior state, its log row and the queue."""
+        if not self._undo:
+            return None
+        entry = self._undo.pop()
+        with self.collection.database.unit_of_work() as session:
+            card_store.set_schedule(session, entry.card_id, entry.before)
+            card_store.delete_review(session, entry.review_id)
+        self.queue.restore(entry.queue)
+        if entry.kind is AnswerKind.LEARN:
+            self._kinds.new.add(entry.card_id)
+        elif entry.kind is AnswerKind.REVIEW:
+            self._kinds.review.add(entry.card_id)
+        self._count(entry.kind, entry.quality, -1)
+        self.mark_shown()
+        return entry.card_id
+
+    # -- setting cards aside --------------------------------------------------------------
+
+    def suspend_current(self) -> int | None:
+        card_id = self.queue.peek()
+        if card_id is not None:
+            self.collection.set_suspended([card_id], True)
+            self.queue.remove(card_id)
+        return card_id
+
+    def bury_current(self) -> int | None:
+        card_id = self.queue.peek()
+        if card_id is not None:
+            self.collection.bury([card_id])
+            self.queue.remove(card_id)
+        return card_id
+
+    @property
+    def finished(self) -> bool:
+        return self.queue.peek() is None

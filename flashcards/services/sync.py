@@ -1,0 +1,409 @@
+"""Bring the database in line with the deck files, keeping every note's review history."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from flashcards.deckformat import (
+    DeckHeader,
+    Diagnostic,
+    ParsedDeck,
+    ParsedNote,
+    card_specs,
+    deck_files,
+    parse_deck,
+)
+from flashcards.services.collection import Collection
+from flashcards.services.identity import match_notes, note_keys
+from flashcards.services.paths import bundled_decks_dir
+from flashcards.storage.models import Card, Deck, DeckFile, Note
+
+__all__ = ["DeckSource", "DeckSyncResult", "SyncReport", "default_sources", "sync_decks"]
+
+MAX_DECK_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DeckSource:
+    """A folder of decks and the group its decks appear under in the deck tree."""
+
+    group: str
+    folder: Path
+
+
+@dataclass
+class DeckSyncResult:
+    """What a sync did to one deck."""
+
+    deck_key: str
+    path: str
+    added: int = 0
+    edited: int = 0
+    moved: int = 0
+    removed: int = 0
+    restored: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any((self.added, self.edited, self.moved, self.removed, self.restored))
+
+
+@dataclass
+class SyncReport:
+    """What a whole sync did."""
+
+    decks: list[DeckSyncResult] = field(default_factory=list)
+    unchanged_files: int = 0
+    retired_decks: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def totals(self) -> dict[str, int]:
+        keys = ("added", "edited", "moved", "removed", "restored")
+        return {k: sum(getattr(d, k) for d in self.decks) for k in keys}
+
+
+def default_sources(collection: Collection) -> list[DeckSource]:
+    """The bundled decks plus the user's deck folders from the settings."""
+    sources = [DeckSource("bundled", bundled_decks_dir())]
+    folders = [Path(p).expanduser() for p in collection.settings.deck_folders]
+    for folder in folders:
+        name = folder.name or "decks"
+        group = "user" if len(folders) == 1 else f"user/{name}"
+        sources.append(DeckSource(group, folder))
+    return sources
+
+
+@dataclass
+class _FileState:
+    path: Path
+    group: str
+    size: int
+    mtime_ns: int
+    sha256: str = ""
+    deck: ParsedDeck | None = None
+    data: bytes | None = None
+
+
+def sync_decks(
+    collection: Collection, sources: Sequence[DeckSource] | None = None, *, force: bool = False
+) -> SyncReport:
+    """Read every deck file of ``sources``; add, update, move and retire notes to match."""
+    sources = list(sources) if sources is not None else default_sources(collection)
+    report = SyncReport()
+    with collection.database.unit_of_work() as session:
+        known = {row.path: row for row in session.scalars(select(DeckFile))}
+        seen_keys: dict[str, str] = {}  # deck key -> path that claims it
+        to_apply: list[_FileState] = []
+        present: set[str] = set()
+        for source in sources:
+            if not source.folder.is_dir():
+                continue
+            root = source.folder.resolve()
+            for path in deck_files([source.folder]):
+                state = _stat(path, _group_of(path, root, source.group))
+                if state is None:
+                    continue
+                key = str(state.path)
+                present.add(key)
+                row = known.get(key)
+                if not force and row is not None and (row.size, row.mtime_ns) == (state.size, state.mtime_ns):
+                    _remember(row, seen_keys, report)
+                    report.unchanged_files += 1
+                    continue
+                _read(state, report)
+                if state.deck is None and state.data is None:
+                    continue
+                if not force and row is not None and row.sha256 == state.sha256:
+                    row.size, row.mtime_ns = state.size, state.mtime_ns
+                    _remember(row, seen_keys, report)
+                    report.unchanged_files += 1
+                    continue
+                to_apply.append(state)
+
+        for position, state in enumerate(to_apply):
+            _apply_file(session, state, known, seen_keys, report, position)
+
+        # Files that vanished: forget them; decks no file claims any more are retired.
+        for path in set(known) - present:
+            session.delete(known[path])
+        claimed = set(seen_keys)
+        for deck in session.scalars(select(Deck).where(Deck.retired.is_(False))):
+            if deck.key not in claimed:
+                deck.retired = True
+                report.retired_decks.append(deck.key)
+                _retire_notes(session, deck.id, None)
+    return report
+
+
+def _group_of(path: Path, root: Path, group: str) -> str:
+    try:
+        relative = path.resolve().parent.relative_to(root)
+    except ValueError:
+        return group
+    parts = [p for p in relative.parts if p not in ("", ".")]
+    return "/".join([group, *parts])
+
+
+def _stat(path: Path, group: str) -> _FileState | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return _FileState(path.resolve(), group, st.st_size, st.st_mtime_ns)
+
+
+def _read(state: _FileState, report: SyncReport) -> None:
+    if state.size > MAX_DECK_BYTES:
+        state.deck = ParsedDeck(
+            str(state.path), None, "", (),
+            (Diagnostic(str(state.path), 1, f"file is larger than {MAX_DECK_BYTES // 2**20} MB"),),
+        )
+        state.sha256 = f"size:{state.size}"
+        return
+    try:
+        data = state.path.read_bytes()
+    except OSError as error:
+        report.diagnostics.append(Diagnostic(str(state.path), 1, f"cannot read: {error.strerror}"))
+        return
+    state.data = data
+    state.sha256 = hashlib.sha256(data).hexdigest()
+
+
+def _remember(row: DeckFile, seen: dict[str, str], report: SyncReport) -> None:
+    if row.deck_key:
+        seen.setdefault(row.deck_key, row.path)
+    for item in json.loads(row.errors or "[]"):
+        report.diagnostics.append(Diagnostic(row.path, item["line"], item["message"], item["severity"]))
+
+
+def _apply_file(
+    session: Session,
+    state: _FileState,
+    known: dict[str, DeckFile],
+    seen_keys: dict[str, str],
+    report: SyncReport,
+    position: int,
+) -> None:
+    path = str(state.path)
+    deck = state.deck or parse_deck(state.data or b"", path)
+    diagnostics = list(deck.diagnostics)
+    header = deck.header
+    previous = known.get(path)
+    key = header.id if header else (previous.deck_key if previous else None)
+    if header is not None and header.id in seen_keys and seen_keys[header.id] != path:
+        diagnostics.append(
+            Diagnostic(path, 1, f"deck id '{header.id}' is already used by {seen_keys[header.id]}")
+        )
+        key = None  # the first file keeps the deck
+    if key:
+        seen_keys.setdefault(key, path)
+    report.diagnostics.extend(diagnostics)
+    broken = any(d.severity == "error" for d in diagnostics)
+    row = previous or DeckFile(path=path)
+    row.deck_key = key
+    row.size, row.mtime_ns, row.sha256 = state.size, state.mtime_ns, state.sha256
+    row.errors = json.dumps(
+        [{"line": d.line, "message": d.message, "severity": d.severity} for d in diagnostics],
+        ensure_ascii=False,
+    )
+    if previous is None:
+        session.add(row)
+        known[path] = row
+    if broken or header is None:
+        return  # a broken file keeps the cards it had until it is fixed
+    deck_row = session.scalar(select(Deck).where(Deck.key == header.id))
+    if deck_row is None:
+        deck_row = Deck(key=header.id)
+        session.add(deck_row)
+    deck_row.title = header.title
+    deck_row.description = header.description
+    deck_row.lang = header.lang
+    deck_row.tags = " ".join(header.tags)
+    deck_row.intro = deck.intro
+    deck_row.group_path = state.group
+    deck_row.path = path
+    deck_row.retired = False
+    if deck_row.position == 0 or deck_row.position is None:
+        deck_row.position = position + 1
+    session.flush()
+    report.decks.append(_sync_notes(session, deck_row, header, deck.notes, path))
+
+
+def _content_hash(note: ParsedNote, tags: str) -> str:
+    parts = (note.prompt, note.front, note.back, tags, note.source or "", repr(note.reverse))
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _sync_notes(
+    session: Session, deck: Deck, header: DeckHeader, notes: Sequence[ParsedNote], path: str
+) -> DeckSyncResult:
+    result = DeckSyncResult(deck.key, path)
+    keys = note_keys(notes)
+    old_rows = session.execute(
+        select(Note.id, Note.key, Note.explicit_id, Note.prompt, Note.back, Note.content_hash,
+               Note.path, Note.line, Note.position, Note.retired).where(Note.deck_id == deck.id)
+    ).all()
+    matches = match_notes(notes, keys, old_rows)  # new index -> old row
+    deck_tags = list(header.tags)
+    moved = _moved_indexes(matches, old_rows, path)
+    inserts: list[dict[str, object]] = []
+    card_work: list[tuple[int, int]] = []  # (note index, note id) needing card updates
+    for index, note in enumerate(notes):
+        tags = " ".join(dict.fromkeys([*deck_tags, *note.tags]))
+        values: dict[str, object] = {
+            "key": keys[index],
+            "explicit_id": note.note_id is not None,
+            "prompt": note.prompt,
+            "front": note.front,
+            "back": note.back,
+            "tags": tags,
+            "source": note.source,
+            "path": path,
+            "line": note.line,
+            "position": index,
+            "content_hash": _content_hash(note, tags),
+            "retired": False,
+        }
+        old = matches.get(index)
+        if old is None:
+            values["deck_id"] = deck.id
+            inserts.append(values)
+            result.added += 1
+            continue
+        content_changed = old.content_hash != values["content_hash"]
+        if old.retired:
+            result.restored += 1
+        elif content_changed:
+            result.edited += 1
+        elif index in moved:
+            result.moved += 1
+        unchanged = not old.retired and not content_changed and (
+            old.key, old.path, old.line, old.position
+        ) == (keys[index], path, note.line, index)
+        if unchanged:
+            continue
+        session.execute(update(Note).where(Note.id == old.id).values(**values))
+        if old.retired or content_changed or old.position != index:
+            card_work.append((index, old.id))
+    matched_ids = {row.id for row in matches.values()}
+    retire = [row.id for row in old_rows if row.id not in matched_ids and not row.retired]
+    result.removed = len(retire)
+    if retire:
+        _retire_notes(session, deck.id, retire)
+    if inserts:
+        session.execute(insert(Note), inserts)
+        new_keys = {str(v["key"]) for v in inserts}
+        ids = dict(session.execute(select(Note.key, Note.id).where(Note.deck_id == deck.id)).all())
+        for index, key in enumerate(keys):
+            if key in new_keys:
+                card_work.append((index, ids[key]))
+    _sync_cards(session, deck, header, notes, card_work)
+    return result
+
+
+def _moved_indexes(matches: dict[int, object], old_rows: Sequence[object], path: str) -> set[int]:
+    """New indexes of matched notes that changed file or order relative to the others."""
+    pairs = sorted((index, row) for index, row in matches.items())  # type: ignore[type-var]
+    moved = {index for index, row in pairs if row.path != path}  # type: ignore[attr-defined]
+    # Notes outside the longest run that kept its old relative order are the ones that moved.
+    sequence = [(index, row.position) for index, row in pairs]  # type: ignore[attr-defined]
+    keep = _longest_increasing(sequence)
+    moved.update(index for index, _ in sequence if index not in keep)
+    return moved
+
+
+def _longest_increasing(sequence: list[tuple[int, int]]) -> set[int]:
+    import bisect
+
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent: list[int] = [-1] * len(sequence)
+    for i, (_, value) in enumerate(sequence):
+        j = bisect.bisect_left(tails, value)
+        if j == len(tails):
+            tails.append(value)
+            tail_at.append(i)
+        else:
+            tails[j] = value
+            tail_at[j] = i
+        parent[i] = tail_at[j - 1] if j else -1
+    keep: set[int] = set()
+    i = tail_at[-1] if tail_at else -1
+    while i >= 0:
+        keep.add(sequence[i][0])
+        i = parent[i]
+    return keep
+
+
+def _sync_cards(
+    session: Session,
+    deck: Deck,
+    header: DeckHeader,
+    notes: Sequence[ParsedNote],
+    work: list[tuple[int, int]],
+) -> None:
+    if not work:
+        return
+    note_ids = [note_id for _, note_id in work]
+    existing: dict[int, dict[int, tuple[int, str, bool]]] = {}
+    for chunk_start in range(0, len(note_ids), 20000):
+        chunk = note_ids[chunk_start : chunk_start + 20000]
+        for card_id, note_id, ordinal, kind, retired in session.execute(
+            select(Card.id, Card.note_id, Card.ordinal, Card.kind, Card.retired).where(
+                Card.note_id.in_(chunk)
+            )
+        ):
+            existing.setdefault(note_id, {})[ordinal] = (card_id, kind, retired)
+    inserts: list[dict[str, object]] = []
+    for index, note_id in work:
+        specs = card_specs(notes[index], header)
+        have = existing.get(note_id, {})
+        wanted = {spec.ordinal for spec in specs}
+        for spec in specs:
+            position = index * 1000 + spec.ordinal
+            current = have.get(spec.ordinal)
+            if current is None:
+                inserts.append(
+                    {"note_id": note_id, "deck_id": deck.id, "ordinal": spec.ordinal,
+                     "kind": spec.kind, "position": position}
+                )
+            else:
+                card_id, _kind, _retired = current
+                session.execute(
+                    update(Card)
+                    .where(Card.id == card_id)
+                    .values(kind=spec.kind, position=position, retired=False, deck_id=deck.id)
+                )
+        stale = [card_id for ordinal, (card_id, _, retired) in have.items()
+                 if ordinal not in wanted and not retired]
+        if stale:
+            session.execute(update(Card).where(Card.id.in_(stale)).values(retired=True))
+    if inserts:
+        session.execute(insert(Card), inserts)
+
+
+def _retire_notes(session: Session, deck_id: int, note_ids: Sequence[int] | None) -> None:
+    notes = update(Note).where(Note.deck_id == deck_id)
+    cards = update(Card).where(Card.deck_id == deck_id)
+    if note_ids is not None:
+        notes = notes.where(Note.id.in_(note_ids))
+        cards = cards.where(Card.note_id.in_(note_ids))
+    session.execute(notes.values(retired=True))
+    session.execute(cards.values(retired=True))
+
+
+def forget_file(session: Session, path: str) -> None:
+    """Drop what a sync remembered of ``path`` (it will be read again)."""
+    session.execute(delete(DeckFile).where(DeckFile.path == path))
+

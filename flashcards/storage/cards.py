@@ -1,0 +1,222 @@
+"""Card and review-log queries: rows in, core objects out. Callers own the session."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from flashcards.core.queue import DueCard
+from flashcards.core.scheduling import AnswerKind, CardSchedule
+from flashcards.core.settings import Settings
+from flashcards.core.sm2 import SM2State
+from flashcards.storage.models import Card, ReviewLog, Setting
+
+__all__ = [
+    "CardRecord",
+    "answers_today",
+    "card_record",
+    "delete_review",
+    "due_reviews",
+    "drill_cards",
+    "easiness_cents",
+    "load_settings",
+    "new_cards",
+    "save_settings",
+    "schedule_values",
+    "set_schedule",
+    "write_review",
+]
+
+_SCHEDULE_COLUMNS = (
+    Card.repetitions,
+    Card.interval,
+    Card.easiness_cents,
+    Card.due,
+    Card.drill_day,
+    Card.suspended,
+    Card.buried_until,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CardRecord:
+    """A card's identity and scheduling state."""
+
+    card_id: int
+    note_id: int
+    deck_id: int
+    ordinal: int
+    kind: str
+    retired: bool
+    schedule: CardSchedule
+
+
+def easiness_cents(value: Decimal) -> int:
+    return int(value * 100)
+
+
+def _schedule(row: Row[tuple[int, int, int, int | None, int | None, bool, int | None]]) -> CardSchedule:
+    reps, interval, cents, due, drill_day, suspended, buried_until = row
+    return CardSchedule(
+        sm2=SM2State(reps, interval, Decimal(cents) / 100),
+        due=due,
+        drill_day=drill_day,
+        suspended=bool(suspended),
+        buried_until=buried_until,
+    )
+
+
+def schedule_values(schedule: CardSchedule) -> dict[str, object]:
+    """The card columns that hold ``schedule``."""
+    return {
+        "repetitions": schedule.sm2.repetitions,
+        "interval": schedule.sm2.interval,
+        "easiness_cents": easiness_cents(schedule.sm2.easiness),
+        "due": schedule.due,
+        "drill_day": schedule.drill_day,
+        "suspended": schedule.suspended,
+        "buried_until": schedule.buried_until,
+    }
+
+
+def card_record(session: Session, card_id: int) -> CardRecord | None:
+    """One card, or ``None``."""
+    row = session.execute(
+        select(Card.id, Card.note_id, Card.deck_id, Card.ordinal, Card.kind, Card.retired,
+               *_SCHEDULE_COLUMNS).where(Card.id == card_id)
+    ).first()
+    if row is None:
+        return None
+    return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))  # type: ignore[arg-type]
+
+
+def set_schedule(session: Session, card_id: int, schedule: CardSchedule) -> None:
+    session.execute(update(Card).where(Card.id == card_id).values(**schedule_values(schedule)))
+
+
+def _available(today: int) -> list[object]:
+    return [
+        Card.suspended.is_(False),
+        Card.retired.is_(False),
+        (Card.buried_until.is_(None)) | (Card.buried_until <= today),
+    ]
+
+
+def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[DueCard]:
+    """A deck's review cards due on or before ``today``, most overdue first, at most ``limit``."""
+    if limit <= 0:
+        return []
+    rows = session.execute(
+        select(Card.id, Card.due)
+        .where(Card.deck_id == deck_id, Card.due.is_not(None), Card.due <= today,
+               *_available(today),
+               (Card.drill_day.is_(None)) | (Card.drill_day != today))
+        .order_by(Card.due)
+        .limit(limit)
+    ).all()
+    return [DueCard(card_id, due) for card_id, due in rows]
+
+
+def new_cards(session: Session, deck_id: int, today: int, limit: int) -> list[int]:
+    """A deck's new cards in file order, at most ``limit``."""
+    if limit <= 0:
+        return []
+    return list(
+        session.scalars(
+            select(Card.id)
+            .where(Card.deck_id == deck_id, Card.due.is_(None), *_available(today))
+            .order_by(Card.position, Card.id)
+            .limit(limit)
+        )
+    )
+
+
+def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[int]:
+    """Cards graded below 4 today that still await their drill."""
+    return list(
+        session.scalars(
+            select(Card.id)
+            .where(Card.drill_day == today, Card.deck_id.in_(deck_ids), *_available(today))
+            .order_by(Card.id)
+        )
+    )
+
+
+def answers_today(session: Session, today: int) -> dict[int, tuple[int, int]]:
+    """Per deck id: (new cards learned, reviews done) on study day ``today``."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    rows = session.execute(
+        select(ReviewLog.deck_id, ReviewLog.kind, func.count())
+        .where(ReviewLog.day == today, ReviewLog.kind != AnswerKind.DRILL.value)
+        .group_by(ReviewLog.deck_id, ReviewLog.kind)
+    ).all()
+    for deck_id, kind, count in rows:
+        counts[deck_id][0 if kind == AnswerKind.LEARN.value else 1] += count
+    return {deck_id: (c[0], c[1]) for deck_id, c in counts.items()}
+
+
+def write_review(
+    session: Session,
+    *,
+    card: CardRecord,
+    after: CardSchedule,
+    kind: AnswerKind,
+    quality: int,
+    time_ms: int,
+    day: int,
+    answer_ms: int,
+) -> int:
+    """Store the new schedule and log the answer; return the log row's id."""
+    before = card.schedule
+    set_schedule(session, card.card_id, after)
+    result = session.execute(
+        insert(ReviewLog).values(
+            card_id=card.card_id,
+            deck_id=card.deck_id,
+            time_ms=time_ms,
+            day=day,
+            quality=quality,
+            kind=kind.value,
+            answer_ms=max(0, min(answer_ms, 3_600_000)),
+            reps_before=before.sm2.repetitions,
+            interval_before=before.sm2.interval,
+            easiness_before=easiness_cents(before.sm2.easiness),
+            due_before=before.due,
+            reps_after=after.sm2.repetitions,
+            interval_after=after.sm2.interval,
+            easiness_after=easiness_cents(after.sm2.easiness),
+            due_after=after.due,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def delete_review(session: Session, review_id: int) -> None:
+    session.execute(delete(ReviewLog).where(ReviewLog.id == review_id))
+
+
+def load_settings(session: Session) -> Settings:
+    """The stored settings (defaults for anything never set)."""
+    data = {key: json.loads(value) for key, value in session.execute(select(Setting.key, Setting.value))}
+    return Settings.from_dict(data)
+
+
+def save_settings(session: Session, settings: Settings, keys: Iterable[str] | None = None) -> None:
+    """Store ``settings`` (only ``keys`` when given)."""
+    data = settings.to_dict()
+    for key in keys if keys is not None else data:
+        value = json.dumps(data[key], ensure_ascii=False, sort_keys=True)
+        existing = session.get(Setting, key)
+        if existing is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            existing.value = value
+    session.flush()
