@@ -1,1 +1,33 @@
-"""rendering layer."""
+"""Card rendering: Markdown with Pygments-highlighted code, cloze holes, themes, safe HTML.
+
+No Qt here: the GUI shows the HTML in a QTextBrowser, the CLI prints it or its plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flashcards.rendering.settings import RenderSettings, Theme
+from flashcards.rendering.theme import ThemePalette, theme_palette
+
+__all__ = [
+    "RenderSettings",
+    "Theme",
+    "ThemePalette",
+    "render_markdown",
+    "theme_palette",
+]
+
+
+def render_markdown(
+    text: str,
+    *,
+    cloze: int | None = None,
+    reveal: bool = False,
+    settings: RenderSettings = RenderSettings(),  # noqa: B008 - frozen, so sharing is safe
+    base_dir: Path | None = None,
+) -> str:
+    """HTML for QTextBrowser of one card side (see ``flashcards.rendering.pipeline``)."""
+    from flashcards.rendering.pipeline import render_markdown as render
+
+    return render(text, cloze=cloze, reveal=reveal, settings=settings, base_dir=base_dir)

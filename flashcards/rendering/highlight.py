@@ -1,0 +1,183 @@
+"""Pygments token colours per theme, and the formatter that hides or marks cloze holes in code.
+
+The formatter writes inline styles (QTextBrowser reads no style sheets from the document) and
+works on the token stream, so a hole is cut out of the tokens after the lexer has seen the whole
+answer: everything around the hole keeps its colour.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import IO, Any
+
+from pygments.formatter import Formatter
+from pygments.styles import get_style_by_name
+from pygments.token import _TokenType
+
+from flashcards.core.cloze import placeholder
+from flashcards.rendering.contrast import legible_colour
+from flashcards.rendering.holes import CodeBlockPlan, Hole, HoleState
+from flashcards.rendering.settings import Theme
+from flashcards.rendering.theme import ThemePalette, theme_palette
+
+__all__ = ["CodeBlockFormatter", "CodeJob", "hidden_style", "revealed_style", "token_css"]
+
+
+def hidden_style(palette: ThemePalette) -> str:
+    """Inline style of the ``[...]`` placeholder, in prose and in code."""
+    return (
+        f"color:{palette.cloze_foreground};background-color:{palette.cloze_background};"
+        "font-weight:bold"
+    )
+
+
+def revealed_style(palette: ThemePalette) -> str:
+    """Extra inline style of a revealed answer (code tokens keep their own colour)."""
+    return f"background-color:{palette.cloze_background};font-weight:bold"
+
+
+@cache
+def _style_table(theme: Theme) -> dict[_TokenType, str]:
+    """CSS per token type of the theme's Pygments style, every colour made legible (WCAG AA) on
+    the code background and on the revealed-answer background."""
+    palette = theme_palette(theme)
+    backgrounds = (palette.code_background, palette.cloze_background)
+    table: dict[_TokenType, str] = {}
+    for ttype, spec in get_style_by_name(palette.pygments_style):
+        parts: list[str] = []
+        if spec["color"]:
+            colour = legible_colour("#" + spec["color"], backgrounds, palette.code_foreground)
+            if colour != palette.code_foreground:
+                parts.append(f"color:{colour}")
+        if spec["bold"]:
+            parts.append("font-weight:bold")
+        if spec["italic"]:
+            parts.append("font-style:italic")
+        if spec["underline"]:
+            parts.append("text-decoration:underline")
+        table[ttype] = ";".join(parts)
+    return table
+
+
+def token_css(theme: Theme, ttype: _TokenType) -> str:
+    """Inline CSS of a token type (inherited from its parent type when the style has none)."""
+    table = _style_table(theme)
+    found = table.get(ttype)
+    if found is not None:
+        return found
+    parent = ttype
+    while parent not in table and parent.parent is not None:
+        parent = parent.parent
+    css = table.get(parent, "")
+    table[ttype] = css
+    return css
+
+
+class CodeJob:
+    """Per-render state the formatter reads: the theme, and the planned holes of each block."""
+
+    def __init__(self, palette: ThemePalette, blocks: list[CodeBlockPlan]) -> None:
+        self.palette = palette
+        self.blocks = blocks
+        self.next_block = 0
+        self.mismatch = False
+
+    def take_block(self, code: str) -> CodeBlockPlan | None:
+        """The plan of the next fenced block, if it holds ``code``; else note the mismatch."""
+        if self.next_block >= len(self.blocks):
+            return None  # an indented code block, converted after all fenced ones
+        plan = self.blocks[self.next_block]
+        self.next_block += 1
+        if plan.code != code.removesuffix("\n"):
+            self.mismatch = True
+            return None
+        return plan
+
+    @property
+    def complete(self) -> bool:
+        """True when every planned block was formatted as planned."""
+        return not self.mismatch and all(block.consumed for block in self.blocks)
+
+
+def _pieces(
+    tokens: list[tuple[_TokenType, str]], holes: list[tuple[int, int, Hole]]
+) -> Iterator[tuple[_TokenType, str, int, tuple[int, int, Hole] | None]]:
+    """Tokens split at hole boundaries: (type, text, offset, the hole it lies in or None)."""
+    bounds = sorted({offset for start, end, _ in holes for offset in (start, end)})
+    pos = 0
+    for ttype, value in tokens:
+        start, end = pos, pos + len(value)
+        pos = end
+        cuts = [start, *(b for b in bounds if start < b < end), end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            hole = next((h for h in holes if h[0] <= a and b <= h[1]), None)
+            yield ttype, value[a - start : b - start], a, hole
+
+
+def _without_final_newline(tokens: list[tuple[_TokenType, str]]) -> list[tuple[_TokenType, str]]:
+    """Pygments ends the stream with a newline; in a Qt <pre> it would add an empty line."""
+    if tokens and tokens[-1][1].endswith("\n"):
+        ttype, value = tokens[-1]
+        return [*tokens[:-1], (ttype, value[:-1])]
+    return tokens
+
+
+class CodeBlockFormatter(Formatter):  # type: ignore[type-arg]
+    """Writes ``<pre>`` with one inline-styled ``<span>`` per run of equally styled text."""
+
+    name = "Flashcards code block"
+
+    def __init__(self, job: CodeJob, **options: Any) -> None:
+        super().__init__(**options)
+        self.job = job
+
+    def format(self, tokensource: Iterable[tuple[_TokenType, str]], outfile: IO[str]) -> None:
+        tokens = list(tokensource)
+        plan = self.job.take_block("".join(value for _, value in tokens))
+        holes = plan.holes if plan else []
+        palette = self.job.palette
+        hidden, revealed = hidden_style(palette), revealed_style(palette)
+        runs: list[tuple[str, str]] = []  # (css, escaped text)
+        placeholders = 0
+        for ttype, text, offset, hole in _pieces(_without_final_newline(tokens), holes):
+            css = token_css(palette.name, ttype)
+            if not text:
+                continue
+            plain = hole is None or hole[2].state is HoleState.SHOWN
+            if plain and text.isspace():
+                # Blank space shows no colour: extend the current run unless it has a background.
+                css = runs[-1][0] if runs and "background" not in runs[-1][0] else ""
+            if plain:
+                runs.append((css, html.escape(text, quote=False)))
+            elif hole[2].state is HoleState.REVEALED:
+                runs.append((f"{css};{revealed}" if css else revealed, html.escape(text, False)))
+            elif offset == hole[0]:  # hidden: the placeholder once, where the hole starts
+                runs.append((hidden, html.escape(placeholder(hole[2].cloze), quote=False)))
+                placeholders += 1
+        if plan is not None:
+            hidden_holes = sum(1 for _, _, h in holes if h.state is HoleState.HIDDEN)
+            plan.consumed = placeholders == hidden_holes
+        outfile.write(_join(runs))
+
+
+def _join(runs: list[tuple[str, str]]) -> str:
+    out: list[str] = ["<pre>"]
+    css_run = ""
+    text_run: list[str] = []
+
+    def flush() -> None:
+        if text_run:
+            body = "".join(text_run)
+            out.append(f'<span style="{css_run}">{body}</span>' if css_run else body)
+            text_run.clear()
+
+    for css, text in runs:
+        if css != css_run:
+            flush()
+            css_run = css
+        text_run.append(text)
+    flush()
+    out.append("</pre>")
+    return "".join(out)
