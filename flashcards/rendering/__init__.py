@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flashcards.rendering.cache import CardRenderer
 from flashcards.rendering.settings import RenderSettings, Theme
 from flashcards.rendering.theme import ThemePalette, theme_palette
 
 __all__ = [
+    "CardRenderer",
     "RenderSettings",
     "Theme",
     "ThemePalette",

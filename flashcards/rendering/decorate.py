@@ -17,7 +17,7 @@ from flashcards.rendering.holes import SENTINEL_RE, ClozePlan, Hole, HoleState
 from flashcards.rendering.settings import RenderSettings
 from flashcards.rendering.theme import ThemePalette, code_font_stack, text_font_stack
 
-__all__ = ["decorate", "wrap_document", "put_holes"]
+__all__ = ["decorate", "put_holes", "wrap_document"]
 
 _TAG_RE = re.compile(r"<(/?)(pre|code|table|th|td|blockquote|a|h[1-6])\b([^>]*)>")
 _CODE_SPAN_RE = re.compile(r"`([^`]+)`")

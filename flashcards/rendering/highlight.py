@@ -8,9 +8,10 @@ answer: everything around the hole keeps its colour.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
 from pygments.formatter import Formatter
 from pygments.styles import get_style_by_name
@@ -21,6 +22,9 @@ from flashcards.rendering.contrast import legible_colour
 from flashcards.rendering.holes import CodeBlockPlan, Hole, HoleState
 from flashcards.rendering.settings import Theme
 from flashcards.rendering.theme import ThemePalette, theme_palette
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["CodeBlockFormatter", "CodeJob", "hidden_style", "revealed_style", "token_css"]
 
@@ -111,7 +115,7 @@ def _pieces(
         start, end = pos, pos + len(value)
         pos = end
         cuts = [start, *(b for b in bounds if start < b < end), end]
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             hole = next((h for h in holes if h[0] <= a and b <= h[1]), None)
             yield ttype, value[a - start : b - start], a, hole
 
@@ -124,7 +128,7 @@ def _without_final_newline(tokens: list[tuple[_TokenType, str]]) -> list[tuple[_
     return tokens
 
 
-class CodeBlockFormatter(Formatter):  # type: ignore[type-arg]
+class CodeBlockFormatter(Formatter):
     """Writes ``<pre>`` with one inline-styled ``<span>`` per run of equally styled text."""
 
     name = "Flashcards code block"
@@ -133,7 +137,9 @@ class CodeBlockFormatter(Formatter):  # type: ignore[type-arg]
         super().__init__(**options)
         self.job = job
 
-    def format(self, tokensource: Iterable[tuple[_TokenType, str]], outfile: IO[str]) -> None:
+    def format(
+        self, tokensource: Iterable[tuple[_TokenType, str]], outfile: SupportsWrite[str]
+    ) -> None:
         tokens = list(tokensource)
         plan = self.job.take_block("".join(value for _, value in tokens))
         holes = plan.holes if plan else []
@@ -145,15 +151,17 @@ class CodeBlockFormatter(Formatter):  # type: ignore[type-arg]
             css = token_css(palette.name, ttype)
             if not text:
                 continue
-            plain = hole is None or hole[2].state is HoleState.SHOWN
-            if plain and text.isspace():
-                # Blank space shows no colour: extend the current run unless it has a background.
-                css = runs[-1][0] if runs and "background" not in runs[-1][0] else ""
-            if plain:
+            state = HoleState.SHOWN if hole is None else hole[2].state
+            if state is HoleState.SHOWN:
+                if text.isspace():
+                    # Blank space shows no colour: extend the current run unless it has a
+                    # background.
+                    css = runs[-1][0] if runs and "background" not in runs[-1][0] else ""
                 runs.append((css, html.escape(text, quote=False)))
-            elif hole[2].state is HoleState.REVEALED:
+            elif state is HoleState.REVEALED:
                 runs.append((f"{css};{revealed}" if css else revealed, html.escape(text, False)))
-            elif offset == hole[0]:  # hidden: the placeholder once, where the hole starts
+            elif hole is not None and offset == hole[0]:
+                # Hidden: the placeholder once, where the hole starts; its text is dropped.
                 runs.append((hidden, html.escape(placeholder(hole[2].cloze), quote=False)))
                 placeholders += 1
         if plan is not None:

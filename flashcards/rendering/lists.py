@@ -1,14 +1,76 @@
-"""Nested lists indented the CommonMark way (two or three spaces) for Python-Markdown."""
+"""Nested lists indented the CommonMark way, for Python-Markdown.
+
+Decks are written for GitHub, where a nested item sits under its parent's text (two spaces after
+``- ``, three after ``1. ``). Python-Markdown nests only at four spaces, so without this a
+Prettier-formatted deck shows every nested list flattened. This preprocessor re-indents the lines
+inside lists to four spaces per level, keeping any extra indentation relative to the item's text.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from markdown.preprocessors import Preprocessor
 
-__all__ = ["ListIndentPreprocessor"]
+__all__ = ["ListIndentPreprocessor", "reindent_lists"]
+
+_ITEM_RE = re.compile(r"( *)([-*+]|\d{1,9}\.)( {1,4}(?=\S)| *$)")
+_THEMATIC_BREAK_RE = re.compile(r" {0,3}([-*_])( *\1){2,} *$")
+_BLOCK_START_RE = re.compile(r"(#{1,6}\s|>|\x02)")  # a heading, a quote, stashed code
+_NESTED_INDENT = 4  # Python-Markdown's tab_length
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    content: int  # column of the item's text in the source
+    new_content: int  # column Python-Markdown expects it at
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def reindent_lists(lines: list[str]) -> list[str]:
+    """``lines`` with list items and their continuation lines indented four spaces per level."""
+    out: list[str] = []
+    open_items: list[_Item] = []
+    after_blank = True
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+            after_blank = True
+            continue
+        indent = _indent(line)
+        item = None if _THEMATIC_BREAK_RE.match(line) else _ITEM_RE.match(line)
+        if item and open_items and indent >= open_items[-1].content + _NESTED_INDENT:
+            item = None  # indented code inside the item, not a nested item
+        if item and (open_items or indent < _NESTED_INDENT):
+            while open_items and indent < open_items[-1].content:
+                open_items.pop()
+            new_indent = _NESTED_INDENT * len(open_items)
+            width = len(item.group(2)) + max(len(item.group(3)), 1)
+            open_items.append(_Item(indent + width, new_indent + _NESTED_INDENT))
+            out.append(" " * new_indent + line[indent:])
+        elif open_items:
+            if indent == 0 and _BLOCK_START_RE.match(line):
+                open_items.clear()
+            elif after_blank:
+                while open_items and indent < open_items[-1].content:
+                    open_items.pop()
+            if open_items and indent >= open_items[-1].content:
+                current = open_items[-1]
+                out.append(" " * (current.new_content + indent - current.content) + line[indent:])
+            else:
+                out.append(line)  # a lazy continuation line, or the list is over
+        else:
+            out.append(line)
+        after_blank = False
+    return out
 
 
 class ListIndentPreprocessor(Preprocessor):
-    """Placeholder: leaves lines alone."""
+    """Runs ``reindent_lists`` after fenced code has been stashed away."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return lines
+        return reindent_lists(lines)

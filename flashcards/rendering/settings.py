@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Theme", "RenderSettings"]
+__all__ = ["RenderSettings", "Theme"]
 
 Theme = Literal["light", "dark"]
 
