@@ -8,9 +8,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flashcards import __version__
 from flashcards.cli.errors import UsageError, UserError
+
+if TYPE_CHECKING:
+    from flashcards.services.collection import Collection
 
 __all__ = ["build_parser", "main"]
 
@@ -29,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"flashcards {__version__}")
     parser.add_argument(
-        "--data-dir", type=Path, help="where the collection lives (default: the user data dir, "
-        "or FLASHCARDS_DATA_DIR)"
+        "--data-dir",
+        type=Path,
+        help="where the collection lives (default: the user data dir, or FLASHCARDS_DATA_DIR)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -47,13 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     sync = commands.add_parser("sync", help="bring the collection in line with the deck files")
-    sync.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                      help="deck folders (default: bundled decks and your deck folders)")
+    sync.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="deck folders (default: bundled decks and your deck folders)",
+    )
     sync.add_argument("--force", action="store_true", help="re-read unchanged files too")
 
     ids = commands.add_parser("ids", help="give notes explicit ids")
-    ids.add_argument("--write", action="store_true", required=True,
-                     help="write the ids into the files")
+    ids.add_argument(
+        "--write", action="store_true", required=True, help="write the ids into the files"
+    )
     ids.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
     show = commands.add_parser("show", help="print a card of a note")
@@ -71,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_collection(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN202
+def _open_collection(args: argparse.Namespace, *, read_only: bool = False) -> Collection:
     from flashcards.services.collection import Collection
     from flashcards.storage.database import DatabaseError, NewerSchemaError
 

@@ -69,8 +69,11 @@ def show_card(collection: Collection, args: argparse.Namespace) -> int:
     contents = [c for c in (collection.card_content(i) for i in card_ids) if c is not None]
     contents.sort(key=lambda c: c.cloze or (1 if c.kind == "reverse" else 0))
     if args.card is not None:
-        contents = [c for c in contents if (c.cloze or 0) == args.card or
-                    (c.kind == "reverse" and args.card == 1)]
+        contents = [
+            c
+            for c in contents
+            if (c.cloze or 0) == args.card or (c.kind == "reverse" and args.card == 1)
+        ]
     if not contents:
         raise UserError(f"note '{args.note_id}' has no card {args.card}")
     content = contents[0]

@@ -22,7 +22,9 @@ def _faces(card: CardContent) -> tuple[str, str]:
     if card.cloze is None:
         return front, back
     hole = card.cloze
-    return mask(front, hole), reveal(back, lambda c: f"«{c.answer}»" if c.number == hole else c.answer)
+    return mask(front, hole), reveal(
+        back, lambda c: f"«{c.answer}»" if c.number == hole else c.answer
+    )
 
 
 def _days(value: int | None) -> str:
@@ -79,8 +81,10 @@ def run_review(collection: Collection, args: argparse.Namespace, stdin: TextIO, 
             break
         front, back = _faces(card)
         new, learning, review = session.remaining()
-        out.write(f"\n── {card.deck_title} · new {new} · learning {learning} · review {review} ──\n")
-        out.write(front.strip() + "\n")
+        out.write(
+            f"\n── {card.deck_title} · new {new} · learning {learning} · review {review} ──\n"
+        )
+        out.write(front.strip().removeprefix("## ") + "\n")
         session.mark_shown()
         reply = ask("\n[Enter] show answer, [q]uit: ")
         if reply is None or reply == "q":

@@ -45,7 +45,7 @@ class CardStatus(StrEnum):
 class CardSchedule:
     """Everything the scheduler keeps about one card."""
 
-    sm2: SM2State = SM2State()
+    sm2: SM2State = SM2State()  # noqa: RUF009 - frozen, so one shared default is safe
     due: int | None = None  # study day number; None for a card never answered
     drill_day: int | None = None  # the day this card awaits a drill, if any
     suspended: bool = False

@@ -13,11 +13,11 @@ from flashcards.core.days import Clock, SystemClock, study_day
 from flashcards.core.queue import resolve_limit
 from flashcards.core.scheduling import CardSchedule
 from flashcards.core.settings import Settings
+from flashcards.services.faces import CardContent, card_content
+from flashcards.services.paths import database_path, default_data_dir
 from flashcards.storage import cards as card_store
 from flashcards.storage.database import Database, open_database
 from flashcards.storage.models import Card, Deck, Note
-from flashcards.services.faces import CardContent, card_content
-from flashcards.services.paths import database_path, default_data_dir
 
 __all__ = ["Collection", "DeckCounts", "DeckNode"]
 
@@ -129,7 +129,9 @@ class Collection:
         with self.database.reading() as session:
             return list(
                 session.scalars(
-                    select(Deck).where(Deck.retired.is_(False)).order_by(Deck.group_path, Deck.position, Deck.title)
+                    select(Deck)
+                    .where(Deck.retired.is_(False))
+                    .order_by(Deck.group_path, Deck.position, Deck.title)
                 )
             )
 
@@ -142,7 +144,8 @@ class Collection:
         chain = limit_chain(deck.key, deck.group_path)
         limits = self._settings.deck_limits
         new = resolve_limit(
-            chain, {k: v.new_per_day for k, v in limits.items() if v.new_per_day is not None},
+            chain,
+            {k: v.new_per_day for k, v in limits.items() if v.new_per_day is not None},
             self._settings.new_per_day,
         )
         reviews = resolve_limit(
@@ -161,7 +164,9 @@ class Collection:
             learning = dict(
                 session.execute(
                     select(Card.deck_id, func.count())
-                    .where(Card.drill_day == today, Card.suspended.is_(False), Card.retired.is_(False))
+                    .where(
+                        Card.drill_day == today, Card.suspended.is_(False), Card.retired.is_(False)
+                    )
                     .group_by(Card.deck_id)
                 ).all()
             )
@@ -183,7 +188,9 @@ class Collection:
         with self.database.reading() as session:
             sizes = dict(
                 session.execute(
-                    select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
+                    select(Card.deck_id, func.count())
+                    .where(Card.retired.is_(False))
+                    .group_by(Card.deck_id)
                 ).all()
             )
         root = DeckNode(key="", title="")
@@ -226,7 +233,8 @@ class Collection:
         """Suspend or unsuspend cards; return how many changed."""
         with self.database.unit_of_work() as session:
             result = session.execute(
-                update(Card).where(Card.id.in_(card_ids), Card.suspended.is_(not suspended))
+                update(Card)
+                .where(Card.id.in_(card_ids), Card.suspended.is_(not suspended))
                 .values(suspended=suspended)
             )
             return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -55,17 +55,46 @@ def compose_faces(prompt: str, front: str, back: str, kind: str) -> tuple[str, s
 
 def card_content(session: Session, card_id: int) -> CardContent | None:
     row = session.execute(
-        select(Card.id, Card.note_id, Card.deck_id, Card.kind, Card.ordinal, Deck.key, Deck.title,
-               Note.key, Note.prompt, Note.front, Note.back, Note.tags, Note.source, Note.path,
-               Note.line)
+        select(
+            Card.id,
+            Card.note_id,
+            Card.deck_id,
+            Card.kind,
+            Card.ordinal,
+            Deck.key,
+            Deck.title,
+            Note.key,
+            Note.prompt,
+            Note.front,
+            Note.back,
+            Note.tags,
+            Note.source,
+            Note.path,
+            Note.line,
+        )
         .join(Note, Note.id == Card.note_id)
         .join(Deck, Deck.id == Card.deck_id)
         .where(Card.id == card_id)
     ).first()
     if row is None:
         return None
-    (cid, note_id, deck_id, kind, ordinal, deck_key, deck_title, note_key, prompt, front, back,
-     tags, source, path, line) = row
+    (
+        cid,
+        note_id,
+        deck_id,
+        kind,
+        ordinal,
+        deck_key,
+        deck_title,
+        note_key,
+        prompt,
+        front,
+        back,
+        tags,
+        source,
+        path,
+        line,
+    ) = row
     return CardContent(
         card_id=cid,
         note_id=note_id,

@@ -1,4 +1,4 @@
-"""Note identity across edits: explicit ids, derived keys, and similarity matching for rewordings."""
+"""Note identity across edits: explicit ids, derived keys, similarity matching for rewordings."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def match_notes(
         if row is not None:
             matches[index] = row
             used.add(row.id)
-    # A note that just gained an explicit id (``flashcards ids --write``) keeps its old key's history.
+    # A note that just gained an explicit id (``flashcards ids --write``) keeps its history.
     for index, note in enumerate(notes):
         if index in matches or note.note_id is None:
             continue

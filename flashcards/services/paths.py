@@ -8,7 +8,13 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["DATABASE_NAME", "bundled_decks_dir", "database_path", "default_data_dir", "resource_path"]
+__all__ = [
+    "DATABASE_NAME",
+    "bundled_decks_dir",
+    "database_path",
+    "default_data_dir",
+    "resource_path",
+]
 
 APP_NAME = "flashcards"
 DATABASE_NAME = "collection.sqlite3"

@@ -53,13 +53,22 @@ def search_notes(
     if long_words:
         match = " AND ".join(_fts_phrase(w) for w in long_words)
         statement = statement.where(
-            Note.id.in_(text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(match=match))
+            Note.id.in_(
+                text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(
+                    match=match
+                )
+            )
         )
     for word in short_words:
         # Trigram indexes cannot match fewer than three characters.
         pattern = _like_pattern(word)
         statement = statement.where(
-            or_(*(column.like(pattern, escape="\\") for column in (Note.prompt, Note.front, Note.back, Note.tags)))
+            or_(
+                *(
+                    column.like(pattern, escape="\\")
+                    for column in (Note.prompt, Note.front, Note.back, Note.tags)
+                )
+            )
         )
     with collection.database.reading() as session:
         return [NoteHit(*row) for row in session.execute(statement)]

@@ -91,12 +91,16 @@ def collection_stats(collection: Collection) -> CollectionStats:
 
         year_ago = today - 365
         per_day = session.execute(
-            select(ReviewLog.day, func.count(), func.sum(case((ReviewLog.quality >= 3, 1), else_=0)))
+            select(
+                ReviewLog.day, func.count(), func.sum(case((ReviewLog.quality >= 3, 1), else_=0))
+            )
             .where(ReviewLog.day > year_ago)
             .group_by(ReviewLog.day)
         ).all()
         by_day = {day: (int(count), int(passed or 0)) for day, count, passed in per_day}
-        stats.reviews_per_day = {day_to_date(d).isoformat(): c for d, (c, _) in sorted(by_day.items())}
+        stats.reviews_per_day = {
+            day_to_date(d).isoformat(): c for d, (c, _) in sorted(by_day.items())
+        }
         count_today, passed_today = by_day.get(today, (0, 0))
         stats.reviews_today = count_today
         stats.retention_today = _ratio(passed_today, count_today)
@@ -113,12 +117,17 @@ def collection_stats(collection: Collection) -> CollectionStats:
         forecast = dict(due_rows)
         stats.forecast = [int(forecast.get(today + offset, 0)) for offset in range(1, 31)]
 
-        stats.grades = {int(q): int(c) for q, c in session.execute(
-            select(ReviewLog.quality, func.count()).group_by(ReviewLog.quality)
-        ).all()}
+        stats.grades = {
+            int(q): int(c)
+            for q, c in session.execute(
+                select(ReviewLog.quality, func.count()).group_by(ReviewLog.quality)
+            ).all()
+        }
         buckets: Counter[str] = Counter()
         for interval, count in session.execute(
-            select(Card.interval, func.count()).where(*live, Card.due.is_not(None)).group_by(Card.interval)
+            select(Card.interval, func.count())
+            .where(*live, Card.due.is_not(None))
+            .group_by(Card.interval)
         ):
             buckets[_bucket(int(interval))] += int(count)
         stats.intervals = {name: buckets.get(name, 0) for _, name in _INTERVAL_BUCKETS} | {
@@ -129,8 +138,11 @@ def collection_stats(collection: Collection) -> CollectionStats:
         deck_reviews = {
             deck_id: (int(c), int(p or 0))
             for deck_id, c, p in session.execute(
-                select(ReviewLog.deck_id, func.count(),
-                       func.sum(case((ReviewLog.quality >= 3, 1), else_=0)))
+                select(
+                    ReviewLog.deck_id,
+                    func.count(),
+                    func.sum(case((ReviewLog.quality >= 3, 1), else_=0)),
+                )
                 .where(ReviewLog.day > month_ago)
                 .group_by(ReviewLog.deck_id)
             )
@@ -144,13 +156,19 @@ def collection_stats(collection: Collection) -> CollectionStats:
                     func.sum(case((Card.due.is_(None), 1), else_=0)),
                     func.sum(case((Card.due <= today, 1), else_=0)),
                     func.sum(case((Card.suspended.is_(True), 1), else_=0)),
-                ).where(*live).group_by(Card.deck_id)
+                )
+                .where(*live)
+                .group_by(Card.deck_id)
             )
         }
-        for deck in session.scalars(select(Deck).where(Deck.retired.is_(False)).order_by(Deck.title)):
+        for deck in session.scalars(
+            select(Deck).where(Deck.retired.is_(False)).order_by(Deck.title)
+        ):
             total, new, due, suspended = deck_cards.get(deck.id, (0, 0, 0, 0))
             count, passed = deck_reviews.get(deck.id, (0, 0))
             stats.decks.append(
-                DeckStats(deck.key, deck.title, total, new, due, suspended, count, _ratio(passed, count))
+                DeckStats(
+                    deck.key, deck.title, total, new, due, suspended, count, _ratio(passed, count)
+                )
             )
     return stats

@@ -18,12 +18,12 @@ from flashcards.core.scheduling import (
     answer,
     preview_intervals,
 )
-from flashcards.storage import cards as card_store
-from flashcards.storage.models import Deck
 from flashcards.services.collection import Collection
 from flashcards.services.faces import CardContent
+from flashcards.storage import cards as card_store
+from flashcards.storage.models import Deck
 
-__all__ = ["AnswerOutcome", "SessionSummary", "StudySession", "UNDO_DEPTH", "grades_for"]
+__all__ = ["UNDO_DEPTH", "AnswerOutcome", "SessionSummary", "StudySession", "grades_for"]
 
 UNDO_DEPTH = 50
 FOUR_BUTTON_GRADES = (1, 3, 4, 5)  # Again, Hard, Good, Easy
@@ -97,7 +97,9 @@ class StudySession:
         self._undo: deque[_UndoEntry] = deque(maxlen=UNDO_DEPTH)
         self._shown_at = monotonic()
         self._kinds = _Remaining()
-        self.deck_ids = list(deck_ids) if deck_ids is not None else [d.id for d in collection.decks()]
+        self.deck_ids = (
+            list(deck_ids) if deck_ids is not None else [d.id for d in collection.decks()]
+        )
         self.queue = SessionQueue(self._build_order())
 
     def _build_order(self) -> list[int]:
@@ -176,7 +178,9 @@ class StudySession:
             record = card_store.card_record(session, card_id)
             if record is None:
                 raise LookupError(f"card {card_id} no longer exists")
-            after, kind = answer(record.schedule, quality, self.today, max_interval=settings.max_interval)
+            after, kind = answer(
+                record.schedule, quality, self.today, max_interval=settings.max_interval
+            )
             review_id = card_store.write_review(
                 session,
                 card=record,

@@ -117,7 +117,11 @@ def sync_decks(
                 key = str(state.path)
                 present.add(key)
                 row = known.get(key)
-                if not force and row is not None and (row.size, row.mtime_ns) == (state.size, state.mtime_ns):
+                if (
+                    not force
+                    and row is not None
+                    and (row.size, row.mtime_ns) == (state.size, state.mtime_ns)
+                ):
                     _remember(row, seen_keys, report)
                     report.unchanged_files += 1
                     continue
@@ -135,8 +139,8 @@ def sync_decks(
             _apply_file(session, state, known, seen_keys, report, position)
 
         # Files that vanished: forget them; decks no file claims any more are retired.
-        for path in set(known) - present:
-            session.delete(known[path])
+        for gone in set(known) - present:
+            session.delete(known[gone])
         claimed = set(seen_keys)
         for deck in session.scalars(select(Deck).where(Deck.retired.is_(False))):
             if deck.key not in claimed:
@@ -166,7 +170,10 @@ def _stat(path: Path, group: str) -> _FileState | None:
 def _read(state: _FileState, report: SyncReport) -> None:
     if state.size > MAX_DECK_BYTES:
         state.deck = ParsedDeck(
-            str(state.path), None, "", (),
+            str(state.path),
+            None,
+            "",
+            (),
             (Diagnostic(str(state.path), 1, f"file is larger than {MAX_DECK_BYTES // 2**20} MB"),),
         )
         state.sha256 = f"size:{state.size}"
@@ -184,7 +191,9 @@ def _remember(row: DeckFile, seen: dict[str, str], report: SyncReport) -> None:
     if row.deck_key:
         seen.setdefault(row.deck_key, row.path)
     for item in json.loads(row.errors or "[]"):
-        report.diagnostics.append(Diagnostic(row.path, item["line"], item["message"], item["severity"]))
+        report.diagnostics.append(
+            Diagnostic(row.path, item["line"], item["message"], item["severity"])
+        )
 
 
 def _apply_file(
@@ -251,8 +260,18 @@ def _sync_notes(
     result = DeckSyncResult(deck.key, path)
     keys = note_keys(notes)
     old_rows = session.execute(
-        select(Note.id, Note.key, Note.explicit_id, Note.prompt, Note.back, Note.content_hash,
-               Note.path, Note.line, Note.position, Note.retired).where(Note.deck_id == deck.id)
+        select(
+            Note.id,
+            Note.key,
+            Note.explicit_id,
+            Note.prompt,
+            Note.back,
+            Note.content_hash,
+            Note.path,
+            Note.line,
+            Note.position,
+            Note.retired,
+        ).where(Note.deck_id == deck.id)
     ).all()
     matches = match_notes(notes, keys, old_rows)  # new index -> old row
     deck_tags = list(header.tags)
@@ -288,9 +307,11 @@ def _sync_notes(
             result.edited += 1
         elif index in moved:
             result.moved += 1
-        unchanged = not old.retired and not content_changed and (
-            old.key, old.path, old.line, old.position
-        ) == (keys[index], path, note.line, index)
+        unchanged = (
+            not old.retired
+            and not content_changed
+            and (old.key, old.path, old.line, old.position) == (keys[index], path, note.line, index)
+        )
         if unchanged:
             continue
         session.execute(update(Note).where(Note.id == old.id).values(**values))
@@ -314,7 +335,7 @@ def _sync_notes(
 
 def _moved_indexes(matches: dict[int, object], old_rows: Sequence[object], path: str) -> set[int]:
     """New indexes of matched notes that changed file or order relative to the others."""
-    pairs = sorted((index, row) for index, row in matches.items())  # type: ignore[type-var]
+    pairs = sorted(matches.items(), key=lambda item: item[0])
     moved = {index for index, row in pairs if row.path != path}  # type: ignore[attr-defined]
     # Notes outside the longest run that kept its old relative order are the ones that moved.
     sequence = [(index, row.position) for index, row in pairs]  # type: ignore[attr-defined]
@@ -375,8 +396,13 @@ def _sync_cards(
             current = have.get(spec.ordinal)
             if current is None:
                 inserts.append(
-                    {"note_id": note_id, "deck_id": deck.id, "ordinal": spec.ordinal,
-                     "kind": spec.kind, "position": position}
+                    {
+                        "note_id": note_id,
+                        "deck_id": deck.id,
+                        "ordinal": spec.ordinal,
+                        "kind": spec.kind,
+                        "position": position,
+                    }
                 )
             else:
                 card_id, _kind, _retired = current
@@ -385,8 +411,11 @@ def _sync_cards(
                     .where(Card.id == card_id)
                     .values(kind=spec.kind, position=position, retired=False, deck_id=deck.id)
                 )
-        stale = [card_id for ordinal, (card_id, _, retired) in have.items()
-                 if ordinal not in wanted and not retired]
+        stale = [
+            card_id
+            for ordinal, (card_id, _, retired) in have.items()
+            if ordinal not in wanted and not retired
+        ]
         if stale:
             session.execute(update(Card).where(Card.id.in_(stale)).values(retired=True))
     if inserts:
@@ -406,4 +435,3 @@ def _retire_notes(session: Session, deck_id: int, note_ids: Sequence[int] | None
 def forget_file(session: Session, path: str) -> None:
     """Drop what a sync remembered of ``path`` (it will be read again)."""
     session.execute(delete(DeckFile).where(DeckFile.path == path))
-

@@ -7,8 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
@@ -22,8 +23,8 @@ __all__ = [
     "answers_today",
     "card_record",
     "delete_review",
-    "due_reviews",
     "drill_cards",
+    "due_reviews",
     "easiness_cents",
     "load_settings",
     "new_cards",
@@ -61,7 +62,7 @@ def easiness_cents(value: Decimal) -> int:
     return int(value * 100)
 
 
-def _schedule(row: Row[tuple[int, int, int, int | None, int | None, bool, int | None]]) -> CardSchedule:
+def _schedule(row: Sequence[Any]) -> CardSchedule:
     reps, interval, cents, due, drill_day, suspended, buried_until = row
     return CardSchedule(
         sm2=SM2State(reps, interval, Decimal(cents) / 100),
@@ -88,19 +89,26 @@ def schedule_values(schedule: CardSchedule) -> dict[str, object]:
 def card_record(session: Session, card_id: int) -> CardRecord | None:
     """One card, or ``None``."""
     row = session.execute(
-        select(Card.id, Card.note_id, Card.deck_id, Card.ordinal, Card.kind, Card.retired,
-               *_SCHEDULE_COLUMNS).where(Card.id == card_id)
+        select(
+            Card.id,
+            Card.note_id,
+            Card.deck_id,
+            Card.ordinal,
+            Card.kind,
+            Card.retired,
+            *_SCHEDULE_COLUMNS,
+        ).where(Card.id == card_id)
     ).first()
     if row is None:
         return None
-    return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))  # type: ignore[arg-type]
+    return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))
 
 
 def set_schedule(session: Session, card_id: int, schedule: CardSchedule) -> None:
     session.execute(update(Card).where(Card.id == card_id).values(**schedule_values(schedule)))
 
 
-def _available(today: int) -> list[object]:
+def _available(today: int) -> list[ColumnElement[bool]]:
     return [
         Card.suspended.is_(False),
         Card.retired.is_(False),
@@ -114,13 +122,17 @@ def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[
         return []
     rows = session.execute(
         select(Card.id, Card.due)
-        .where(Card.deck_id == deck_id, Card.due.is_not(None), Card.due <= today,
-               *_available(today),
-               (Card.drill_day.is_(None)) | (Card.drill_day != today))
+        .where(
+            Card.deck_id == deck_id,
+            Card.due.is_not(None),
+            Card.due <= today,
+            *_available(today),
+            (Card.drill_day.is_(None)) | (Card.drill_day != today),
+        )
         .order_by(Card.due)
         .limit(limit)
     ).all()
-    return [DueCard(card_id, due) for card_id, due in rows]
+    return [DueCard(card_id, due) for card_id, due in rows if due is not None]
 
 
 def new_cards(session: Session, deck_id: int, today: int, limit: int) -> list[int]:
@@ -175,24 +187,27 @@ def write_review(
     """Store the new schedule and log the answer; return the log row's id."""
     before = card.schedule
     set_schedule(session, card.card_id, after)
-    result = session.execute(
-        insert(ReviewLog).values(
-            card_id=card.card_id,
-            deck_id=card.deck_id,
-            time_ms=time_ms,
-            day=day,
-            quality=quality,
-            kind=kind.value,
-            answer_ms=max(0, min(answer_ms, 3_600_000)),
-            reps_before=before.sm2.repetitions,
-            interval_before=before.sm2.interval,
-            easiness_before=easiness_cents(before.sm2.easiness),
-            due_before=before.due,
-            reps_after=after.sm2.repetitions,
-            interval_after=after.sm2.interval,
-            easiness_after=easiness_cents(after.sm2.easiness),
-            due_after=after.due,
-        )
+    result = cast(
+        CursorResult[Any],
+        session.execute(
+            insert(ReviewLog).values(
+                card_id=card.card_id,
+                deck_id=card.deck_id,
+                time_ms=time_ms,
+                day=day,
+                quality=quality,
+                kind=kind.value,
+                answer_ms=max(0, min(answer_ms, 3_600_000)),
+                reps_before=before.sm2.repetitions,
+                interval_before=before.sm2.interval,
+                easiness_before=easiness_cents(before.sm2.easiness),
+                due_before=before.due,
+                reps_after=after.sm2.repetitions,
+                interval_after=after.sm2.interval,
+                easiness_after=easiness_cents(after.sm2.easiness),
+                due_after=after.due,
+            )
+        ),
     )
     key = result.inserted_primary_key
     assert key is not None
@@ -205,7 +220,9 @@ def delete_review(session: Session, review_id: int) -> None:
 
 def load_settings(session: Session) -> Settings:
     """The stored settings (defaults for anything never set)."""
-    data = {key: json.loads(value) for key, value in session.execute(select(Setting.key, Setting.value))}
+    data = {
+        key: json.loads(value) for key, value in session.execute(select(Setting.key, Setting.value))
+    }
     return Settings.from_dict(data)
 
 

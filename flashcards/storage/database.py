@@ -66,7 +66,7 @@ class Database:
             try:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            except Exception:  # noqa: BLE001 - closing must not fail; the WAL stays valid as is
+            except Exception:
                 pass
         self.engine.dispose()
 
@@ -141,9 +141,7 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
     # One connection, reused: SQLite is in-process, and a single writer keeps answers ordered.
-    engine = create_engine(
-        url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-    )
+    engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure(read_only, path))
 
     @event.listens_for(engine, "begin")

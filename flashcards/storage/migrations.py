@@ -9,7 +9,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "NewerSchemaError", "current_version", "migrate"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Migration",
+    "NewerSchemaError",
+    "current_version",
+    "migrate",
+]
 
 
 @dataclass(frozen=True)
