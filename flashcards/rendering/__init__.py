@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flashcards.rendering.cache import CardRenderer
 from flashcards.rendering.settings import RenderSettings, Theme
+from flashcards.rendering.text import html_to_text
 from flashcards.rendering.theme import ThemePalette, theme_palette
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "RenderSettings",
     "Theme",
     "ThemePalette",
+    "html_to_text",
     "render_markdown",
     "theme_palette",
 ]
@@ -29,7 +31,14 @@ def render_markdown(
     settings: RenderSettings = RenderSettings(),  # noqa: B008 - frozen, so sharing is safe
     base_dir: Path | None = None,
 ) -> str:
-    """HTML for QTextBrowser of one card side (see ``flashcards.rendering.pipeline``)."""
+    """HTML for QTextBrowser of one card side written in Markdown.
+
+    ``cloze=N``: hole N shows ``[...]`` / ``[hint]`` unless ``reveal``, which shows its answer
+    visibly marked; other holes always show their answer plainly. ``cloze=None``: every hole
+    shows its answer. ``base_dir``: the deck's folder; images resolve inside it and nowhere else.
+    Deterministic: the same arguments always give the same HTML.
+    """
+    # Imported on first use: Markdown and Pygments cost more than the rest of the package.
     from flashcards.rendering.pipeline import render_markdown as render
 
     return render(text, cloze=cloze, reveal=reveal, settings=settings, base_dir=base_dir)
