@@ -24,7 +24,7 @@ _MAX_WORDS = 8
 _MAX_SLUG = 48
 
 
-class DeckFileError(Exception):
+class DeckFileError(ValueError):
     """A deck file ``ids --write`` cannot edit (unreadable, too large, not UTF-8)."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:

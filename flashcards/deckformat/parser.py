@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
+from functools import lru_cache
 
 from flashcards.core.cloze import scan_clozes
 from flashcards.deckformat.cards import card_faces, card_specs, normalise_prompt
@@ -36,13 +36,21 @@ _THIS_LINE_RE = re.compile(_MARKERS)
 _FRONT_MATTER_END_RE = re.compile(r"\n---[ \t\r]*(?:\n|\Z)")
 
 
+@lru_cache(maxsize=64)
+def _closing_fence(char: str, length: int) -> re.Pattern[str]:
+    """The line that closes a fence opened by ``length`` times ``char``."""
+    return re.compile(
+        r"\n {0,3}" + re.escape(char * length) + re.escape(char) + r"*[ \t\r]*(?=\n|\Z)"
+    )
+
+
 class RawNote:
     """A note's skeleton from the line scan (offsets into the decoded text, 1-based lines)."""
 
     __slots__ = (
         "body",
         "cuts",
-        "has_code",
+        "fences",
         "line",
         "metas",
         "prompt",
@@ -60,7 +68,7 @@ class RawNote:
         self.metas: list[tuple[int, int, int, str]] | None = None  # (line, start, cut end, body)
         self.cuts: list[tuple[int, int]] | None = None  # metadata lines inside the body
         self.splits: list[tuple[int, int, int]] | None = None  # (line, start, cut end)
-        self.has_code = False
+        self.fences: list[tuple[int, int]] | None = None  # [start, end) of its fenced blocks
 
 
 @dataclass(slots=True)
@@ -152,7 +160,6 @@ class _Parser:
         self.path = path
         self.diags: list[Diagnostic] = []
         self.raw: list[RawNote] = []
-        self.fences: list[tuple[int, int]] = []  # [start, end) of every fenced block
         self.header: DeckHeader | None = None
         self.header_lines: dict[str, int] = {}
 
@@ -194,28 +201,24 @@ class _Parser:
         return close.end(), 2 + source.count("\n") + 1
 
     def _scan_lines(self, begin: int, begin_line: int) -> None:
-        """One pass over the marker lines: notes, fences, split lines, metadata comments."""
-        text, raw, fences = self.text, self.raw, self.fences
+        """One pass over the marker lines: notes, fences, split lines, metadata comments.
+
+        A fence's content is skipped in one search for its closing line, so nothing in it is
+        ever looked at.
+        """
+        text, raw = self.text, self.raw
         size = len(text)
-        first = _THIS_LINE_RE.match(text, begin)
-        matches = _NEXT_LINE_RE.finditer(text, first.end() if first else begin)
+        search = _NEXT_LINE_RE.search
+        m = _THIS_LINE_RE.match(text, begin) or search(text, begin)
         last, line = begin, begin_line
         note: RawNote | None = None
-        fence_char, fence_len, fence_line, fence_start = "", 0, 0, 0
-        for m in chain((first,), matches) if first else matches:
+        while m is not None:
             kind = m.lastindex or 0
             start = m.start()
             if text[start] == "\n":
                 start += 1
             line += text.count("\n", last, start)
             last = start
-            if fence_char:
-                if kind == 4:
-                    run = m.group(3)
-                    if run[0] == fence_char and len(run) >= fence_len and not m.group(4).strip():
-                        fences.append((fence_start, m.end()))
-                        fence_char = ""
-                continue
             end = m.end()
             cut = end + 1 if end < size else size
             if kind <= 2:
@@ -234,13 +237,19 @@ class _Parser:
                     note.metas = [(line + 1, m.end(1) + 1, cut, comment)]
             elif kind == 4:
                 run = m.group(3)
-                if run[0] == "`" and "`" in m.group(4):
-                    continue  # ```code``` on one line is inline code, not a fence
-                fence_char, fence_len, fence_line, fence_start = run[0], len(run), line, start
-                if note is not None:
-                    note.has_code = True
+                if run[0] != "`" or "`" not in m.group(4):  # ```code``` is inline code
+                    close = _closing_fence(run[0], len(run)).search(text, end)
+                    fence_end = close.end() if close is not None else size
+                    if note is not None:
+                        if note.fences is None:
+                            note.fences = []
+                        note.fences.append((start, fence_end))
+                    if close is None:
+                        self.error(line, f"unclosed code fence '{run}'")
+                        break
+                    end = fence_end
             elif note is None:
-                continue  # split lines and comments in the introduction are just text
+                pass  # split lines and comments in the introduction are just text
             elif kind == 5:
                 if note.splits is None:
                     note.splits = []
@@ -252,47 +261,32 @@ class _Parser:
                 if note.cuts is None:
                     note.cuts = []
                 note.cuts.append((start, cut))
+            m = search(text, end)
         if note is not None:
             note.region_end = size
-        if fence_char:
-            fences.append((fence_start, size))
-            self.error(fence_line, f"unclosed code fence '{fence_char * fence_len}'")
 
-    def _clozes(self) -> dict[int, tuple[set[int], set[int]]]:
-        """Scan the notes for clozes once; return {note index: (numbers, numbers in fences)}."""
-        found: dict[int, tuple[set[int], set[int]]] = {}
-        if not self.raw:
-            return found
-        text, raw, fences = self.text, self.raw, self.fences
-        base = raw[0].start
-        clozes, errors = scan_clozes(text[base:])
-        note_i, fence_i, limit = 0, 0, len(fences)
+    def _clozes(self, raw: RawNote) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The cloze numbers of one note (all, and those with a hole inside a fence)."""
+        base = raw.start
+        chunk = self.text[base : raw.region_end]
+        clozes, errors = scan_clozes(chunk)
+        numbers: set[int] = set()
+        in_code: set[int] = set()
         for cloze in clozes:
             offset = base + cloze.start
-            while raw[note_i].region_end <= offset:
-                note_i += 1
-            note = raw[note_i]
-            if _in_meta(note, offset):
+            if raw.metas is not None and _in_meta(raw, offset):
                 continue
-            entry = found.get(note_i)
-            if entry is None:
-                entry = found[note_i] = (set(), set())
-            entry[0].add(cloze.number)
-            while fence_i < limit and fences[fence_i][1] <= offset:
-                fence_i += 1
-            if fence_i < limit and fences[fence_i][0] <= offset:
-                entry[1].add(cloze.number)
-        last, line, note_i = 0, 1, 0
+            numbers.add(cloze.number)
+            if raw.fences is not None and any(a <= offset < b for a, b in raw.fences):
+                in_code.add(cloze.number)
+        last, line = 0, raw.line
         for problem in errors:
-            offset = base + problem.offset
-            while raw[note_i].region_end <= offset:
-                note_i += 1
-            if _in_meta(raw[note_i], offset):
+            if raw.metas is not None and _in_meta(raw, base + problem.offset):
                 continue
-            line += text.count("\n", last, offset)
-            last = offset
+            line += chunk.count("\n", last, problem.offset)
+            last = problem.offset
             self.error(line, problem.message)
-        return found
+        return tuple(sorted(numbers)), tuple(sorted(in_code))
 
     def _meta(self, metas: list[tuple[int, int, int, str]], seen_ids: dict[str, int]) -> NoteMeta:
         first_line = metas[0][0]
@@ -312,12 +306,11 @@ class _Parser:
 
     def _notes(self) -> tuple[list[ParsedNote], list[NoteMeta | None]]:
         text = self.text
-        found = self._clozes()
         notes: list[ParsedNote] = []
         metas: list[NoteMeta | None] = []
         seen_ids: dict[str, int] = {}
         no_numbers: tuple[int, ...] = ()
-        for i, raw in enumerate(self.raw):
+        for raw in self.raw:
             meta = self._meta(raw.metas, seen_ids) if raw.metas else None
             metas.append(meta)
             if raw.splits:
@@ -331,9 +324,8 @@ class _Parser:
                 front = ""
                 back = _section(text, raw.body, raw.region_end, raw.cuts)
             numbers = code_numbers = no_numbers
-            if i in found:
-                numbers = tuple(sorted(found[i][0]))
-                code_numbers = tuple(sorted(found[i][1]))
+            if text.find("{{c", raw.start, raw.region_end) >= 0:
+                numbers, code_numbers = self._clozes(raw)
             if not raw.prompt:
                 self.error(raw.line, "note heading has no text: write the prompt after '## '")
             if not back and not numbers:
@@ -361,7 +353,7 @@ class _Parser:
                     reverse,
                     numbers,
                     code_numbers,
-                    raw.has_code,
+                    raw.fences is not None,
                     raw.start,
                     end + 1 if end >= 0 else raw.region_end,
                 )
@@ -370,4 +362,4 @@ class _Parser:
 
 
 def _in_meta(raw: RawNote, offset: int) -> bool:
-    return raw.metas is not None and any(start <= offset < cut for _, start, cut, _ in raw.metas)
+    return raw.metas is not None and any(a <= offset < cut for _, a, cut, _ in raw.metas)

@@ -1,0 +1,1 @@
+"""Tests of the Markdown deck format (flashcards.deckformat)."""
