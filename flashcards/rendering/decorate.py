@@ -19,7 +19,11 @@ from flashcards.rendering.theme import ThemePalette, code_font_stack, text_font_
 
 __all__ = ["decorate", "put_holes", "wrap_document"]
 
-_TAG_RE = re.compile(r"<(/?)(pre|code|table|th|td|blockquote|a|h[1-6])\b([^>]*)>")
+_TAG_RE = re.compile(r"<(/?)(pre|code|table|th|blockquote|a|h[1-6]|ul|ol)\b([^>]*)>")
+# Qt moves an outer list's bottom margin onto the first line of a nested list that ends it (a gap
+# above the last nested item); lists without margins avoid that, paragraphs around them keep
+# theirs.
+_LIST_STYLE = ' style="margin-top:0px;margin-bottom:0px"'
 _CODE_SPAN_RE = re.compile(r"`([^`]+)`")
 _TAG_OR_SENTINEL_RE = re.compile(r"<[^>]*>|" + SENTINEL_RE.pattern)
 _HEADING_SCALE = {"h1": 1.6, "h2": 1.4, "h3": 1.2, "h4": 1.05, "h5": 1.0, "h6": 0.9}
@@ -50,7 +54,8 @@ class _Styles:
         self.answer_code_open = f'<code style="font-family:{mono};font-size:{code_px}px">'
         self.table_open = (
             f'<table border="1" cellspacing="0" cellpadding="6"'
-            f' style="border-collapse:collapse;border-color:{palette.border};border-style:solid">'
+            f' style="border-collapse:collapse;border-color:{palette.border};border-style:solid;'
+            'margin-top:8px;margin-bottom:8px">'
         )
         self.th_extra = f' bgcolor="{palette.table_header_background}"'
         self.blockquote_open = f'<blockquote style="color:{palette.muted}">'
@@ -84,6 +89,8 @@ def decorate(fragment: str, palette: ThemePalette, settings: RenderSettings) -> 
             return styles.blockquote_open
         if tag == "a":
             return f"<a{attrs}{styles.link_style}>" if "href=" in attrs else match.group(0)
+        if tag in ("ul", "ol"):
+            return f"<{tag}{attrs}{_LIST_STYLE}>"
         if tag in styles.headings:
             return styles.headings[tag]
         return match.group(0)
