@@ -13,7 +13,7 @@ from flashcards.rendering.lists import reindent_lists
 def _body(source: str) -> str:
     html = render_markdown(source)
     inner = html.split(">", 2)[2].rsplit("</body>", 1)[0]
-    return re.sub(r"\s+", "", inner)
+    return re.sub(r"\s+", "", re.sub(r"<(\w+)[^>]*>", r"<\1>", inner))
 
 
 @pytest.mark.parametrize(
