@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from flashcards.core.cloze import placeholder
 from flashcards.rendering.highlight import hidden_style, revealed_style
@@ -19,7 +20,7 @@ from flashcards.rendering.theme import ThemePalette, code_font_stack, text_font_
 
 __all__ = ["decorate", "put_holes", "wrap_document"]
 
-_TAG_RE = re.compile(r"<(/?)(pre|code|table|th|blockquote|a|h[1-6]|ul|ol)\b([^>]*)>")
+_TAG_RE = re.compile(r"<(/?)(pre|code|table|th|blockquote|a|h[1-6]|ul|ol|hr)\b([^>]*)>")
 # Qt moves an outer list's bottom margin onto the first line of a nested list that ends it (a gap
 # above the last nested item); lists without margins avoid that, paragraphs around them keep
 # theirs.
@@ -58,6 +59,8 @@ class _Styles:
             'margin-top:8px;margin-bottom:8px">'
         )
         self.th_extra = f' bgcolor="{palette.table_header_background}"'
+        # Qt draws a rule in the text colour of the palette unless it has a background colour.
+        self.hr = f'<hr style="background-color:{palette.border}">'
         self.blockquote_open = f'<blockquote style="color:{palette.muted}">'
         self.link_style = f' style="color:{palette.link};text-decoration:underline"'
         self.headings = {
@@ -66,9 +69,14 @@ class _Styles:
         }
 
 
+@lru_cache(maxsize=32)
+def _styles(palette: ThemePalette, settings: RenderSettings) -> _Styles:
+    return _Styles(palette, settings)
+
+
 def decorate(fragment: str, palette: ThemePalette, settings: RenderSettings) -> str:
     """Add the theme's inline styles and table attributes to sanitised HTML."""
-    styles = _Styles(palette, settings)
+    styles = _styles(palette, settings)
     pre_depth = 0
 
     def restyle(match: re.Match[str]) -> str:
@@ -89,6 +97,8 @@ def decorate(fragment: str, palette: ThemePalette, settings: RenderSettings) -> 
             return styles.blockquote_open
         if tag == "a":
             return f"<a{attrs}{styles.link_style}>" if "href=" in attrs else match.group(0)
+        if tag == "hr":
+            return styles.hr
         if tag in ("ul", "ol"):
             return f"<{tag}{attrs}{_LIST_STYLE}>"
         if tag in styles.headings:
@@ -136,7 +146,7 @@ def put_holes(
     """Swap each prose sentinel for its hole's HTML (plain text inside a tag's attributes)."""
     if not plan.sentinels:
         return fragment
-    styles = _Styles(palette, settings)
+    styles = _styles(palette, settings)
 
     def in_tag(match: re.Match[str]) -> str:
         return html.escape(_hole_text(plan.sentinels.get(match.group(0))))
