@@ -1,45 +1,126 @@
-"""Start the desktop app."""
+"""Start the desktop app: one instance per collection, the collection opened, the window shown."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
-from flashcards.services.collection import Collection, DeckNode
-from flashcards.services.sync import sync_decks
+from flashcards.gui.background import BackgroundRunner
+from flashcards.gui.dialogs import MessageBox
+from flashcards.gui.i18n import Translations
+from flashcards.gui.icons import app_icon
+from flashcards.gui.main_controller import MainController
+from flashcards.gui.main_window import MainWindow
+from flashcards.gui.single_instance import SingleInstance, server_name_for
+from flashcards.services.collection import Collection
+from flashcards.services.paths import database_path, default_data_dir
+from flashcards.storage.database import DatabaseError, NewerSchemaError
 
-__all__ = ["run_app"]
+__all__ = ["RunningApp", "run_app", "start_app"]
 
 
-def _fill(parent: QTreeWidget | QTreeWidgetItem, node: DeckNode) -> None:
-    for child in node.children:
-        item = QTreeWidgetItem(
-            [child.title, str(child.counts.new), str(child.counts.learning), str(child.counts.review)]
+@dataclass
+class RunningApp:
+    """Everything a started app holds; ``close()`` releases it in the right order."""
+
+    app: QApplication
+    collection: Collection
+    window: MainWindow
+    controller: MainController
+    runner: BackgroundRunner
+    instance: SingleInstance
+    translations: Translations
+
+    def close(self) -> None:
+        # Workers may hold their own connection to the file: let them finish first.
+        self.runner.wait()
+        QCoreApplication.sendPostedEvents()
+        self.instance.close()
+        self.window.close()
+        self.window.deleteLater()
+        self.collection.close()
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, created once, named so settings and the desktop find it."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(list(argv) if argv is not None else sys.argv)
+    app.setApplicationName("Flashcards")
+    app.setOrganizationName("Flashcards")
+    app.setOrganizationDomain("flashcards.invalid")
+    app.setDesktopFileName("flashcards")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def start_app(
+    data_dir: Path | None = None,
+    *,
+    server_name: str | None = None,
+    watch_decks: bool = True,
+) -> RunningApp | int:
+    """Open the collection and show the window; an exit code instead when the app must not run
+    (0: another instance took the request, 1: the collection cannot be opened)."""
+    app = application()
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    translations = Translations(app)
+    translations.apply("system")
+    instance = SingleInstance(server_name or server_name_for(data_dir))
+    if instance.activate_running():
+        return 0
+    instance.listen()
+    try:
+        collection = Collection.open(data_dir)
+    except NewerSchemaError as error:
+        instance.close()
+        MessageBox.error(
+            None,
+            QCoreApplication.translate("App", "Flashcards"),
+            QCoreApplication.translate(
+                "App",
+                "This collection was saved by a newer version of Flashcards. Update Flashcards "
+                "to open it; your cards are safe and unchanged.",
+            ),
+            str(error),
         )
-        if isinstance(parent, QTreeWidget):
-            parent.addTopLevelItem(item)
-        else:
-            parent.addChild(item)
-        _fill(item, child)
+        return 1
+    except (DatabaseError, OSError) as error:
+        instance.close()
+        MessageBox.error(
+            None,
+            QCoreApplication.translate("App", "Flashcards"),
+            QCoreApplication.translate(
+                "App",
+                "The collection file cannot be opened. It may be damaged or not a Flashcards "
+                "collection:\n%1\n\nMove it away (keep a copy) and start Flashcards again to "
+                "begin a new collection.",
+            ).replace("%1", str(database_path(data_dir))),
+            str(error),
+        )
+        return 1
+    translations.apply(collection.settings.language)
+    runner = BackgroundRunner(app)
+    window = MainWindow()
+    controller = MainController(collection, window, runner, translations, watch_decks=watch_decks)
+    instance.activation_requested.connect(window.bring_to_front)
+    controller.start()
+    return RunningApp(app, collection, window, controller, runner, instance, translations)
 
 
 def run_app(data_dir: Path | None = None) -> int:
-    """Open the collection and show the main window until it closes."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    collection = Collection.open(data_dir)
+    """Run the app until its window closes; returns the exit code."""
+    started = start_app(data_dir)
+    if isinstance(started, int):
+        return started
     try:
-        sync_decks(collection)
-        window = QMainWindow()
-        window.setWindowTitle("Flashcards")
-        tree = QTreeWidget()
-        tree.setHeaderLabels(["Deck", "New", "Learning", "Review"])
-        _fill(tree, collection.deck_tree())
-        tree.expandAll()
-        window.setCentralWidget(tree if tree.topLevelItemCount() else QLabel("No decks yet."))
-        window.resize(700, 500)
-        window.show()
-        return int(app.exec())
+        return int(started.app.exec())
     finally:
-        collection.close()
+        started.close()

@@ -1,0 +1,186 @@
+"""A Qt item model over the services' deck tree: Deck / New / Learning / Review."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from flashcards.gui.theme import StateColours, state_colours
+from flashcards.services.collection import DeckNode
+
+__all__ = ["NODE_ROLE", "DeckColumn", "DeckTreeModel"]
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the DeckNode behind a row
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DeckColumn(IntEnum):
+    DECK = 0
+    NEW = 1
+    LEARNING = 2
+    REVIEW = 3
+
+
+class DeckTreeModel(QAbstractItemModel):
+    """Read-only tree of decks under their folder groups, with today's counts."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = DeckNode(key="", title="")
+        self._parents: dict[int, tuple[DeckNode, int]] = {}  # id(node) -> (parent, row)
+        self._colours: StateColours = state_colours("light")
+        self._muted = QColor("#59636e")
+
+    # -- feeding -----------------------------------------------------------------------------
+
+    def set_root(self, root: DeckNode) -> None:
+        """Show a new deck tree (after a sync, an answer, a settings change)."""
+        self.beginResetModel()
+        self._root = root
+        self._parents = {}
+        for node in root.walk():
+            for row, child in enumerate(node.children):
+                self._parents[id(child)] = (node, row)
+        self.endResetModel()
+
+    def set_colours(self, colours: StateColours, muted: str) -> None:
+        self._colours = colours
+        self._muted = QColor(muted)
+        self._emit_all_changed()
+
+    def retranslate(self) -> None:
+        """Texts made here (headers, group titles) follow a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DeckColumn) - 1)
+        self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        def walk(parent: QModelIndex) -> None:
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(rows - 1, len(DeckColumn) - 1, parent)
+                )
+                for row in range(rows):
+                    walk(self.index(row, 0, parent))
+
+        walk(QModelIndex())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def root(self) -> DeckNode:
+        return self._root
+
+    def node(self, index: _AnyIndex) -> DeckNode:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, DeckNode)
+        return node
+
+    def index_of_key(self, key: str) -> QModelIndex:
+        """The index of the deck or group with ``key`` (invalid when gone)."""
+        for node in self._root.walk():
+            if node is not self._root and node.key == key:
+                _parent, row = self._parents[id(node)]
+                return self.createIndex(row, 0, node)
+        return QModelIndex()
+
+    def group_title(self, node: DeckNode) -> str:
+        if node.deck_id is None and node.key == "bundled":
+            return self.tr("Bundled decks")
+        if node.deck_id is None and node.key == "user":
+            return self.tr("My decks")
+        return node.title
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self.node(parent).children[row])
+
+    def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent, _ = self._parents[id(self.node(index))]
+        if parent is self._root:
+            return QModelIndex()
+        _, row = self._parents[id(parent)]
+        return self.createIndex(row, 0, parent)
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(DeckColumn)
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(DeckColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Deck"), self.tr("New"), self.tr("Learning"), self.tr("Review"))[
+                section
+            ]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if section == DeckColumn.DECK:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        column = index.column()
+        counts = (node.counts.new, node.counts.learning, node.counts.review)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DeckColumn.DECK:
+                return self.group_title(node)
+            return str(counts[column - 1])
+        if role == NODE_ROLE:
+            return node
+        if role == Qt.ItemDataRole.ToolTipRole and column == DeckColumn.DECK:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == DeckColumn.DECK:
+                return self.group_title(node)
+            names = (self.tr("new"), self.tr("learning"), self.tr("review"))
+            return f"{counts[column - 1]} {names[column - 1]}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != DeckColumn.DECK:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column != DeckColumn.DECK:
+            if counts[column - 1] == 0:
+                return self._muted
+            colour = (self._colours.new, self._colours.learning, self._colours.review)[column - 1]
+            return QColor(colour)
+        if role == Qt.ItemDataRole.FontRole and node.deck_id is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _tooltip(self, node: DeckNode) -> str:
+        cards = self.tr("%1 cards").replace("%1", str(node.card_count))
+        if node.description:
+            return f"{node.description}\n{cards}"
+        return cards

@@ -1,0 +1,366 @@
+"""Drives the main window: deck list, sync, study sessions, settings and the other windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+from flashcards import __version__ as app_version
+from flashcards.core.settings import SettingsError
+from flashcards.gui.background import BackgroundRunner, TaskError
+from flashcards.gui.deck_watcher import DeckWatcher
+from flashcards.gui.dialogs import Desktop, MessageBox
+from flashcards.gui.features import feature_available, feature_class
+from flashcards.gui.i18n import Translations
+from flashcards.gui.main_window import MainWindow
+from flashcards.gui.review import ReviewController
+from flashcards.gui.settings_dialog import SettingsDialog
+from flashcards.gui.theme import AppTheme, apply_theme
+from flashcards.rendering import CardRenderer
+from flashcards.services.collection import Collection, DeckNode
+from flashcards.services.sync import SyncReport, default_sources, sync_decks
+from flashcards.services.today import today_progress
+
+__all__ = ["MainController"]
+
+_REFRESH_KEYS = {"new_per_day", "reviews_per_day", "rollover_hour"}
+_RERENDER_KEYS = {"grading", "font_size", "theme", "language"}  # language: grade names
+
+
+class MainController(QObject):
+    """Owns the collection's use in the GUI; the window only shows and asks."""
+
+    def __init__(
+        self,
+        collection: Collection,
+        window: MainWindow,
+        runner: BackgroundRunner,
+        translations: Translations,
+        *,
+        watch_decks: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.collection = collection
+        self.window = window
+        self.runner = runner
+        self.translations = translations
+        self.renderer = CardRenderer(max_entries=256)
+        self.theme: AppTheme = AppTheme.for_setting(collection.settings.theme)
+        self.last_sync: SyncReport | None = None
+        self._syncing = False
+        self._sync_again = False
+        self._windows: dict[str, QWidget] = {}
+        self._problems_dock: QDockWidget | None = None
+        self.review = ReviewController(
+            collection,
+            window.review_view,
+            window.summary_view,
+            theme=lambda: self.theme,
+            renderer=self.renderer,
+            can_edit=lambda: feature_available("editor"),
+            parent=self,
+        )
+        self.watcher = DeckWatcher(self) if watch_decks else None
+        self._connect()
+
+    def _connect(self) -> None:
+        w = self.window
+        w.study_requested.connect(self._on_window_study_requested)
+        w.browse_requested.connect(lambda: self._open_window("browse"))
+        w.statistics_requested.connect(lambda: self._open_window("statistics"))
+        w.sync_requested.connect(self.request_sync)
+        w.settings_requested.connect(self._on_window_settings_requested)
+        w.deck_problems_requested.connect(self._on_window_deck_problems_requested)
+        w.about_requested.connect(self._on_window_about_requested)
+        w.quit_requested.connect(w.close)
+        w.closing.connect(self._on_window_closing)
+        w.deck_page.selection_changed.connect(w.update_study_enabled)
+        w.deck_page.add_folder_requested.connect(self._on_window_settings_requested)
+        self.runner.busy_changed.connect(self._on_runner_busy_changed)
+        self.review.page_requested.connect(self._on_review_page_requested)
+        self.review.closed.connect(self._on_review_closed)
+        self.review.edit_note_requested.connect(self._on_review_edit_note_requested)
+        self.review.open_source_requested.connect(self._on_review_open_source_requested)
+        self.review.link_opened.connect(self._on_review_link_opened)
+        hints = QApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
+        if self.watcher is not None:
+            self.watcher.changed.connect(self.request_sync)
+
+    # -- start -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the window with what the database holds, then sync the decks in the background."""
+        for feature in ("browse", "statistics"):
+            self.window.set_feature_available(feature, feature_available(feature))
+        self.apply_theme()
+        self._restore_geometry()
+        if self.collection.decks():
+            self.refresh_decks()
+        self.window.show_page("decks")
+        self.window.show()
+        self.request_sync()
+
+    # -- decks and sync ------------------------------------------------------------------------
+
+    def refresh_decks(self) -> None:
+        tree = self.collection.deck_tree()
+        progress = today_progress(self.collection)
+        page = self.window.deck_page
+        page.set_deck_tree(tree)
+        bundled = next((n for n in tree.children if n.key == "bundled"), None)
+        page.set_first_run(
+            not progress.studied_ever,
+            len(bundled.deck_ids()) if bundled else 0,
+            self.collection.settings.new_per_day,
+        )
+        counts = tree.counts
+        page.set_today((counts.new, counts.learning, counts.review), progress.answered)
+        self.window.update_study_enabled()
+
+    @Slot()
+    def request_sync(self) -> None:
+        """Read changed deck files in the background; at most one sync runs at a time."""
+        if self._syncing:
+            self._sync_again = True
+            return
+        self._syncing = True
+        self.runner.run_on_collection(
+            self.collection,
+            sync_decks,
+            self._on_sync_done,
+            self._on_sync_failed,
+            label=self.tr("Syncing decks…"),
+            read_only=False,
+        )
+
+    def _on_sync_done(self, report: SyncReport) -> None:
+        self._syncing = False
+        self.last_sync = report
+        self.renderer.clear()
+        if self.window.current_page() == "decks":
+            self.refresh_decks()
+        else:
+            self.review.refresh()
+        self.window.set_deck_problems(len(report.diagnostics))
+        self._update_problems_panel()
+        totals = report.totals()
+        changed = sum(totals.values())
+        tree = self.window.deck_page.model.root
+        decks = len(tree.deck_ids())
+        text = self.tr("%1 decks, %2 cards.").replace("%1", str(decks))
+        text = text.replace("%2", str(tree.card_count))
+        if changed:
+            text += " " + self.tr("Last sync: %1 notes added, %2 changed, %3 removed.").replace(
+                "%1", str(totals["added"])
+            ).replace("%2", str(totals["edited"] + totals["moved"] + totals["restored"])).replace(
+                "%3", str(totals["removed"])
+            )
+        self.window.set_status(text)
+        if self.watcher is not None:
+            self.watcher.watch(source.folder for source in default_sources(self.collection))
+        if self._sync_again:
+            self._sync_again = False
+            self.request_sync()
+
+    def _on_sync_failed(self, error: TaskError) -> None:
+        self._syncing = False
+        self._sync_again = False
+        if self.window.current_page() == "decks":
+            self.refresh_decks()
+        self.window.set_status(self.tr("Reading the decks failed."))
+        MessageBox.error(
+            self.window,
+            self.tr("Sync failed"),
+            self.tr("The deck files could not be read into the collection: %1").replace(
+                "%1", str(error)
+            ),
+            error.details,
+        )
+
+    # -- studying ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_window_study_requested(self) -> None:
+        if self.window.current_page() != "decks":
+            return
+        target: DeckNode = self.window.deck_page.study_target()
+        self.review.start(target.deck_ids())
+
+    @Slot(str)
+    def _on_review_page_requested(self, page: str) -> None:
+        self.window.show_page(page)
+
+    @Slot()
+    def _on_review_closed(self) -> None:
+        self.window.show_page("decks")
+        self.refresh_decks()
+        self.window.deck_page.focus_primary()
+
+    @Slot(int)
+    def _on_review_edit_note_requested(self, note_id: int) -> None:
+        try:
+            dialog_class = feature_class("editor")
+        except ImportError:
+            return
+        dialog = dialog_class(self.collection, note_id, self.window)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        # The editor wrote the deck file: read it back so the card shows the new wording.
+        self.request_sync()
+
+    @Slot(str, int)
+    def _on_review_open_source_requested(self, path: str, line: int) -> None:
+        # The system's default app for .md files opens the file; no portable way exists to ask
+        # an arbitrary editor for a line (each has its own flag: code -g, vim +N, subl :N), so
+        # the line is shown in the status bar instead.
+        del line
+        if not Desktop.open_url(QUrl.fromLocalFile(path)):
+            MessageBox.error(
+                self.window,
+                self.tr("Cannot open the file"),
+                self.tr("No application could open %1.").replace("%1", path),
+            )
+        else:
+            content = self.review.current
+            where = f"{Path(path).name}:{content.line}" if content else Path(path).name
+            self.window.set_status(self.tr("Opened %1").replace("%1", where))
+
+    @Slot(QUrl)
+    def _on_review_link_opened(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            Desktop.open_url(url)
+
+    # -- other windows -------------------------------------------------------------------------
+
+    def _open_window(self, feature: str) -> None:
+        existing = self._windows.get(feature)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+            return
+        try:
+            window_class = feature_class(feature)
+        except ImportError:
+            self.window.set_feature_available(feature, False)
+            return
+        window = window_class(self.collection, self.runner, self.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.destroyed.connect(lambda *_: self._windows.pop(feature, None))
+        self._windows[feature] = window
+        window.show()
+
+    @Slot()
+    def _on_window_deck_problems_requested(self) -> None:
+        report = self.last_sync
+        if report is None or not report.diagnostics:
+            return
+        if self._problems_dock is None:
+            try:
+                panel_class = feature_class("deck_problems")
+            except ImportError:
+                lines = [d.format() for d in report.diagnostics[:30]]
+                MessageBox.information(self.window, self.tr("Deck Problems"), "\n".join(lines))
+                return
+            dock = QDockWidget(self.tr("Deck Problems"), self.window)
+            dock.setObjectName("deckProblemsDock")
+            dock.setWidget(panel_class(self.window))
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self._problems_dock = dock
+        self._update_problems_panel()
+        self._problems_dock.show()
+        self._problems_dock.raise_()
+
+    def _update_problems_panel(self) -> None:
+        if self._problems_dock is None or self.last_sync is None:
+            return
+        panel: Any = self._problems_dock.widget()
+        if hasattr(panel, "set_diagnostics"):
+            panel.set_diagnostics(self.last_sync.diagnostics)
+
+    @Slot()
+    def _on_window_about_requested(self) -> None:
+        MessageBox.about(
+            self.window,
+            self.tr("About Flashcards"),
+            "<h3>Flashcards "
+            + app_version
+            + "</h3><p>"
+            + self.tr(
+                "Spaced repetition for engineers: Markdown decks, exact SM-2, "
+                "your data on your computer."
+            )
+            + "</p>",
+        )
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_window_settings_requested(self) -> None:
+        changes = SettingsDialog.ask(self.collection.settings, self.window, self.apply_settings)
+        if changes:
+            self.apply_settings(changes)
+
+    def apply_settings(self, changes: dict[str, Any]) -> None:
+        """Store changed settings and make them visible at once."""
+        try:
+            self.collection.update_settings(**changes)
+        except SettingsError as error:
+            MessageBox.error(self.window, self.tr("Settings"), str(error))
+            return
+        keys = set(changes)
+        if "language" in keys:
+            self.translations.apply(self.collection.settings.language)
+        if "theme" in keys:
+            self.apply_theme()
+        if keys & _RERENDER_KEYS:
+            self.renderer.clear()
+            self.review.refresh()
+        if "deck_folders" in keys:
+            self.request_sync()
+        elif keys & _REFRESH_KEYS and self.window.current_page() == "decks":
+            self.refresh_decks()
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.theme = apply_theme(app, self.collection.settings.theme)
+        self.window.set_theme(self.theme)
+
+    @Slot(Qt.ColorScheme)
+    def _on_style_hints_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.collection.settings.theme == "system":
+            self.apply_theme()
+            self.renderer.clear()
+            self.review.refresh()
+
+    # -- busy, geometry, shutdown --------------------------------------------------------------
+
+    @Slot(bool, str)
+    def _on_runner_busy_changed(self, busy: bool, label: str) -> None:
+        self.window.set_busy(busy, label)
+
+    def _window_state_file(self) -> QSettings:
+        path = self.collection.data_dir / "window.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        state = self._window_state_file()
+        geometry = state.value("main/geometry")
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+
+    @Slot()
+    def _on_window_closing(self) -> None:
+        state = self._window_state_file()
+        state.setValue("main/geometry", self.window.saveGeometry())
+        state.sync()
+        for window in list(self._windows.values()):
+            window.close()

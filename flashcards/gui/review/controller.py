@@ -1,0 +1,247 @@
+"""Drives a study session through the passive ReviewView and SummaryView."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+
+from flashcards.gui.review.grades import grade_buttons
+from flashcards.gui.review.summary_view import SessionFigures, SummaryView
+from flashcards.gui.review.view import ReviewView
+from flashcards.gui.theme import AppTheme
+from flashcards.rendering import CardRenderer, RenderSettings
+from flashcards.services.collection import Collection
+from flashcards.services.faces import CardContent
+from flashcards.services.study import StudySession
+from flashcards.services.today import today_progress
+
+__all__ = ["ReviewController", "answer_side_markdown"]
+
+GOOD = 4  # the grade Space/Enter lands on after showing the answer
+
+
+def answer_side_markdown(content: CardContent) -> str:
+    """The answer side: a cloze revealed in place; otherwise the question, a rule, the answer."""
+    front, back = content.faces()
+    if content.kind == "cloze":
+        return back
+    return f"{front}\n\n---\n\n{back}" if back else front
+
+
+class ReviewController(QObject):
+    """Question, answer, grade, undo, suspend, bury; tells the shell which page to show."""
+
+    page_requested = Signal(str)  # "review" or "summary"
+    closed = Signal()  # the learner went back to the decks
+    edit_note_requested = Signal(int)  # note id
+    open_source_requested = Signal(str, int)  # deck file, line
+    link_opened = Signal(QUrl)
+
+    def __init__(
+        self,
+        collection: Collection,
+        view: ReviewView,
+        summary: SummaryView,
+        *,
+        theme: Callable[[], AppTheme],
+        renderer: CardRenderer | None = None,
+        can_edit: Callable[[], bool] = lambda: False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.collection = collection
+        self.view = view
+        self.summary_view = summary
+        self._theme = theme
+        self._renderer = renderer or CardRenderer(max_entries=128)
+        self._can_edit = can_edit
+        self.session: StudySession | None = None
+        self._content: CardContent | None = None
+        self._answer_shown = False
+        self._page = ""
+        view.show_answer_requested.connect(self._on_view_show_answer_requested)
+        view.grade_chosen.connect(self._on_view_grade_chosen)
+        view.undo_requested.connect(self._on_view_undo_requested)
+        view.suspend_requested.connect(self._on_view_suspend_requested)
+        view.bury_requested.connect(self._on_view_bury_requested)
+        view.edit_requested.connect(self._on_view_edit_requested)
+        view.open_source_requested.connect(self._on_view_open_source_requested)
+        view.back_requested.connect(self._on_view_back_requested)
+        view.link_activated.connect(self.link_opened.emit)
+        summary.back_requested.connect(self._on_view_back_requested)
+        view.deactivate()
+
+    @property
+    def active(self) -> bool:
+        return self.session is not None
+
+    @property
+    def current(self) -> CardContent | None:
+        return self._content
+
+    # -- session -----------------------------------------------------------------------------
+
+    def start(self, deck_ids: Sequence[int] | None, *, seed: int | None = None) -> None:
+        """Study today's cards of ``deck_ids`` (None: every deck)."""
+        self.session = StudySession(self.collection, deck_ids, seed=seed)
+        self._show_question()
+
+    def stop(self) -> None:
+        self.session = None
+        self._content = None
+        self.view.deactivate()
+        self.closed.emit()
+
+    def refresh(self) -> None:
+        """Show the current card again (after an edit, a sync, a theme or grading change)."""
+        if self.session is None:
+            return
+        if self._page == "summary":
+            self.view.deactivate()
+            self._enable_summary_actions()
+            return
+        if self._answer_shown:
+            self._show_question(reveal=True)
+        else:
+            self._show_question()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _render_settings(self) -> RenderSettings:
+        theme = self._theme()
+        return RenderSettings(theme=theme.name, font_size=self.collection.settings.font_size)
+
+    def _show_question(self, *, reveal: bool = False) -> None:
+        session = self.session
+        assert session is not None
+        content = session.current()
+        if content is None:
+            self._finish()
+            return
+        self._content = content
+        self._answer_shown = False
+        self._set_page("review")
+        front, _ = content.faces()
+        html = self._renderer.render(
+            front,
+            cloze=content.cloze,
+            reveal=False,
+            settings=self._render_settings(),
+            base_dir=content.base_dir,
+        )
+        self.view.set_card(html, content.base_dir, content.deck_title)
+        self.view.set_counts(*session.remaining())
+        self.view.set_grade_buttons(
+            grade_buttons(self.collection.settings.grading, session.intervals(content.card_id))
+        )
+        self.view.set_card_actions_enabled(
+            card=True, editable=self._can_edit(), has_source=bool(content.path)
+        )
+        self.view.set_undo_enabled(session.can_undo)
+        self.view.back_action.setEnabled(True)
+        self.view.show_question_state()
+        session.mark_shown()
+        if reveal:
+            self._show_answer()
+
+    def _show_answer(self) -> None:
+        content = self._content
+        if content is None or self.session is None:
+            return
+        html = self._renderer.render(
+            answer_side_markdown(content),
+            cloze=content.cloze,
+            reveal=content.cloze is not None,
+            settings=self._render_settings(),
+            base_dir=content.base_dir,
+        )
+        scroll = self.view.card_view.verticalScrollBar().value()
+        self.view.set_card(html, content.base_dir, content.deck_title)
+        self.view.card_view.verticalScrollBar().setValue(scroll)
+        self._answer_shown = True
+        self.view.show_answer_state(GOOD)
+
+    def _finish(self) -> None:
+        session = self.session
+        assert session is not None
+        self._content = None
+        summary = session.summary
+        today = today_progress(self.collection)
+        self.summary_view.set_figures(
+            SessionFigures(
+                answered=summary.answered,
+                new_learned=summary.new_learned,
+                again=summary.again,
+                seconds=summary.seconds,
+                retention_session=summary.retention,
+                retention_today=today.retention,
+                answered_today=today.answered,
+            )
+        )
+        self.view.deactivate()
+        self._set_page("summary")
+        self._enable_summary_actions()
+        self.summary_view.focus_primary()
+
+    def _enable_summary_actions(self) -> None:
+        assert self.session is not None
+        self.view.set_undo_enabled(self.session.can_undo)
+        self.view.back_action.setEnabled(True)
+
+    def _set_page(self, page: str) -> None:
+        if page != self._page:
+            self._page = page
+            self.page_requested.emit(page)
+
+    # -- intents -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_view_show_answer_requested(self) -> None:
+        if not self._answer_shown:
+            self._show_answer()
+
+    @Slot(int)
+    def _on_view_grade_chosen(self, grade: int) -> None:
+        if self.session is None or self._content is None or not self._answer_shown:
+            return
+        self.session.answer(grade)
+        self._show_question()
+
+    @Slot()
+    def _on_view_undo_requested(self) -> None:
+        if self.session is None or not self.session.can_undo:
+            return
+        self.session.undo()
+        self._show_question()
+
+    @Slot()
+    def _on_view_suspend_requested(self) -> None:
+        if self.session is not None and self._content is not None:
+            self.session.suspend_current()
+            self._show_question()
+
+    @Slot()
+    def _on_view_bury_requested(self) -> None:
+        if self.session is not None and self._content is not None:
+            self.session.bury_current()
+            self._show_question()
+
+    @Slot()
+    def _on_view_edit_requested(self) -> None:
+        if self._content is not None:
+            self.edit_note_requested.emit(self._content.note_id)
+
+    @Slot()
+    def _on_view_open_source_requested(self) -> None:
+        if self._content is not None and self._content.path:
+            self.open_source_requested.emit(self._content.path, self._content.line)
+
+    @Slot()
+    def _on_view_back_requested(self) -> None:
+        if self.session is not None:
+            self.stop()
+
+    def source_path(self) -> Path | None:
+        return Path(self._content.path) if self._content and self._content.path else None

@@ -1,0 +1,86 @@
+"""Starting the app: one instance per collection, clear messages when the file cannot be opened."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+
+from flashcards.gui.app import RunningApp, start_app
+from flashcards.gui.dialogs import MessageBox
+from flashcards.gui.single_instance import SingleInstance, server_name_for
+from flashcards.services.collection import Collection
+
+
+@pytest.fixture
+def server_name() -> str:
+    return f"flashcards-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def record(cls, parent, title, text, details=""):
+        shown.append((title, text))
+
+    monkeypatch.setattr(MessageBox, "error", classmethod(record))
+    return shown
+
+
+def test_server_name_depends_on_the_folder(tmp_path: Path) -> None:
+    assert server_name_for(tmp_path / "a") == server_name_for(tmp_path / "a" / ".." / "a")
+    assert server_name_for(tmp_path / "a") != server_name_for(tmp_path / "b")
+
+
+def test_second_instance_activates_the_first(qtbot, server_name: str) -> None:
+    first = SingleInstance(server_name)
+    assert not first.activate_running()  # nobody there yet
+    assert first.listen()
+    second = SingleInstance(server_name)
+    with qtbot.waitSignal(first.activation_requested, timeout=3000):
+        assert second.activate_running()
+    first.close()
+    assert not SingleInstance(server_name).activate_running()
+
+
+def test_second_launch_raises_the_running_window_and_exits(
+    qtbot, data_dir: Path, server_name: str, no_bundled_decks: Path, errors: list
+) -> None:
+    running = start_app(data_dir, server_name=server_name, watch_decks=False)
+    assert isinstance(running, RunningApp)
+    try:
+        qtbot.waitUntil(lambda: not running.runner.busy, timeout=5000)
+        running.window.showMinimized()
+        with qtbot.waitSignal(running.instance.activation_requested, timeout=3000):
+            assert start_app(data_dir, server_name=server_name) == 0
+        assert running.window.isVisible()
+        assert not running.window.isMinimized()
+        assert errors == []
+    finally:
+        running.close()
+
+
+def test_a_corrupt_collection_shows_a_message(
+    data_dir: Path, server_name: str, errors: list
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "collection.sqlite3").write_bytes(b"this is not sqlite" * 200)
+    assert start_app(data_dir, server_name=server_name) == 1
+    [(_title, text)] = errors
+    assert "cannot be opened" in text
+    assert str(data_dir / "collection.sqlite3") in text
+
+
+def test_a_newer_collection_shows_a_message(data_dir: Path, server_name: str, errors: list) -> None:
+    Collection.open(data_dir).close()
+    with sqlite3.connect(data_dir / "collection.sqlite3") as connection:
+        connection.execute("INSERT INTO schema_version (version) VALUES (999)")
+    assert start_app(data_dir, server_name=server_name) == 1
+    [(_title, text)] = errors
+    assert "newer version" in text
+    # The instance let go of its name: a later start is not mistaken for a second instance.
+    assert not SingleInstance(server_name).activate_running()
