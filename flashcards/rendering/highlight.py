@@ -142,50 +142,58 @@ class CodeBlockFormatter(Formatter):
     ) -> None:
         tokens = list(tokensource)
         plan = self.job.take_block("".join(value for _, value in tokens))
-        holes = plan.holes if plan else []
+        tokens = _without_final_newline(tokens)
         palette = self.job.palette
+        if plan is None or not plan.holes:
+            outfile.write(_join(self._plain_runs(tokens)))
+            if plan is not None:
+                plan.consumed = True
+            return
         hidden, revealed = hidden_style(palette), revealed_style(palette)
-        runs: list[tuple[str, str]] = []  # (css, escaped text)
+        runs: list[tuple[str, str]] = []  # (css, text)
         placeholders = 0
-        for ttype, text, offset, hole in _pieces(_without_final_newline(tokens), holes):
-            css = token_css(palette.name, ttype)
+        for ttype, text, offset, hole in _pieces(tokens, plan.holes):
             if not text:
                 continue
+            css = token_css(palette.name, ttype)
             state = HoleState.SHOWN if hole is None else hole[2].state
             if state is HoleState.SHOWN:
                 if text.isspace():
-                    # Blank space shows no colour: extend the current run unless it has a
-                    # background.
-                    css = runs[-1][0] if runs and "background" not in runs[-1][0] else ""
-                runs.append((css, html.escape(text, quote=False)))
+                    css = _blank_css(runs)
+                runs.append((css, text))
             elif state is HoleState.REVEALED:
-                runs.append((f"{css};{revealed}" if css else revealed, html.escape(text, False)))
+                runs.append((f"{css};{revealed}" if css else revealed, text))
             elif hole is not None and offset == hole[0]:
                 # Hidden: the placeholder once, where the hole starts; its text is dropped.
-                runs.append((hidden, html.escape(placeholder(hole[2].cloze), quote=False)))
+                runs.append((hidden, placeholder(hole[2].cloze)))
                 placeholders += 1
-        if plan is not None:
-            hidden_holes = sum(1 for _, _, h in holes if h.state is HoleState.HIDDEN)
-            plan.consumed = placeholders == hidden_holes
+        hidden_holes = sum(1 for _, _, h in plan.holes if h.state is HoleState.HIDDEN)
+        plan.consumed = placeholders == hidden_holes
         outfile.write(_join(runs))
+
+    def _plain_runs(self, tokens: list[tuple[_TokenType, str]]) -> list[tuple[str, str]]:
+        """Runs of a block without holes (the common case, kept lean)."""
+        theme = self.job.palette.name
+        runs: list[tuple[str, str]] = []
+        for ttype, text in tokens:
+            if not text:
+                continue
+            css = _blank_css(runs) if text.isspace() else token_css(theme, ttype)
+            runs.append((css, text))
+        return runs
+
+
+def _blank_css(runs: list[tuple[str, str]]) -> str:
+    """Blank space shows no colour: it joins the current run, unless that run has a background."""
+    return runs[-1][0] if runs and "background" not in runs[-1][0] else ""
 
 
 def _join(runs: list[tuple[str, str]]) -> str:
+    """``<pre>`` with one span per run of equally styled text (escaped once per run)."""
     out: list[str] = ["<pre>"]
-    css_run = ""
-    text_run: list[str] = []
-
-    def flush() -> None:
-        if text_run:
-            body = "".join(text_run)
-            out.append(f'<span style="{css_run}">{body}</span>' if css_run else body)
-            text_run.clear()
-
-    for css, text in runs:
-        if css != css_run:
-            flush()
-            css_run = css
-        text_run.append(text)
-    flush()
+    for css, group in itertools.groupby(runs, key=lambda run: run[0]):
+        body = html.escape("".join(text for _, text in group), quote=False)
+        if body:
+            out.append(f'<span style="{css}">{body}</span>' if css else body)
     out.append("</pre>")
     return "".join(out)

@@ -16,11 +16,12 @@ from enum import Enum
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-from flashcards.core.cloze import Cloze, find_clozes
+from flashcards.core.cloze import Cloze, find_clozes, placeholder
 
 __all__ = [
     "LANGUAGE_ALIASES",
     "SENTINEL_RE",
+    "TAB_LENGTH",
     "ClozePlan",
     "CodeBlockPlan",
     "Hole",
@@ -32,7 +33,7 @@ __all__ = [
 _SENTINEL_BASE = 0x100000  # Supplementary Private Use Area-B: no font or deck uses it
 _SENTINEL_LAST = 0x10FFFD
 SENTINEL_RE = re.compile("[\U00100000-\U0010fffd]")
-_TAB_LENGTH = 4  # Markdown's tab_length; must match the pipeline
+TAB_LENGTH = 4  # Markdown's tab_length: the pipeline configures Markdown with this
 
 # Locate code exactly where fenced_code will: its own pattern and its own attribute parser. The
 # formatter checks every block against this plan, and the pipeline falls back to sentinels if they
@@ -94,7 +95,7 @@ def normalise_source(text: str) -> str:
     text = SENTINEL_RE.sub("\ufffd", text)
     text = text.replace("\x02", "").replace("\x03", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
-    text = text.expandtabs(_TAB_LENGTH)
+    text = text.expandtabs(TAB_LENGTH)
     return _BLANK_SPACES_LINE_RE.sub("\n", text)
 
 
@@ -151,8 +152,6 @@ def plan_clozes(
     clozes = find_clozes(source)
     if not clozes:
         return ClozePlan(source)
-    if len(clozes) > _SENTINEL_LAST - _SENTINEL_BASE:
-        clozes = clozes[: _SENTINEL_LAST - _SENTINEL_BASE]
     spans = _code_spans(source) if code_aware else []
 
     plan = ClozePlan(source)
@@ -165,7 +164,12 @@ def plan_clozes(
         before = source[pos : clz.start]
         parts.append(before)
         length += len(before)
-        if _inside(spans, clz.start, clz.end):
+        if index > _SENTINEL_LAST - _SENTINEL_BASE:
+            # Out of sentinels (65,534 holes in one card): plain text, never the hidden answer.
+            shown = placeholder(clz) if hole.state is HoleState.HIDDEN else clz.answer
+            parts.append(shown)
+            length += len(shown)
+        elif _inside(spans, clz.start, clz.end):
             parts.append(clz.answer)
             code_holes.append((length, length + len(clz.answer), hole))
             length += len(clz.answer)

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from markdown.preprocessors import Preprocessor
 
+from flashcards.rendering.holes import TAB_LENGTH
+
 __all__ = ["ListIndentPreprocessor", "reindent_lists"]
 
 _ITEM_RE = re.compile(r"( *)([-*+]|\d{1,9}\.)( {1,4}(?=\S)| *$)")
 _THEMATIC_BREAK_RE = re.compile(r" {0,3}([-*_])( *\1){2,} *$")
 _BLOCK_START_RE = re.compile(r"(#{1,6}\s|>|\x02)")  # a heading, a quote, stashed code
-_NESTED_INDENT = 4  # Python-Markdown's tab_length
+_NESTED_INDENT = TAB_LENGTH  # Python-Markdown nests blocks one tab_length deeper
 
 
 @dataclass(frozen=True, slots=True)

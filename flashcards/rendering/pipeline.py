@@ -15,7 +15,7 @@ from markdown.extensions.tables import TableExtension
 
 from flashcards.rendering.decorate import decorate, put_holes, wrap_document
 from flashcards.rendering.highlight import CodeBlockFormatter, CodeJob
-from flashcards.rendering.holes import ClozePlan, plan_clozes
+from flashcards.rendering.holes import TAB_LENGTH, ClozePlan, plan_clozes
 from flashcards.rendering.lists import ListIndentPreprocessor
 from flashcards.rendering.sanitize import sanitize_html
 from flashcards.rendering.settings import RenderSettings
@@ -42,7 +42,7 @@ class _Pipeline:
                 FootnoteExtension(BACKLINK_TEXT="", SUPERSCRIPT_TEXT="{}"),
             ],
             output_format="html",
-            tab_length=4,
+            tab_length=TAB_LENGTH,
         )
         # After fenced_code (25) has taken the code out, before raw HTML blocks (20).
         self._md.preprocessors.register(ListIndentPreprocessor(self._md), "list_indent", 22)
@@ -80,12 +80,7 @@ def render_markdown(
     settings: RenderSettings = _DEFAULT_SETTINGS,
     base_dir: Path | None = None,
 ) -> str:
-    """HTML for QTextBrowser of one card side written in Markdown.
-
-    ``cloze=N``: hole N shows ``[...]`` / ``[hint]`` unless ``reveal``, which shows its answer
-    visibly marked; other holes always show their answer plainly. ``cloze=None``: every hole shows
-    its answer. ``base_dir``: the deck's folder; images resolve inside it and nowhere else.
-    """
+    """See ``flashcards.rendering.render_markdown``: plan the holes, convert, sanitise, style."""
     if cloze is not None and (isinstance(cloze, bool) or cloze < 1):
         raise ValueError(f"cloze must be a cloze number (1 or more) or None, not {cloze!r}")
     palette = theme_palette(settings.theme)
