@@ -57,16 +57,20 @@ def deck_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     A file is taken as given (whatever its name, even when missing: reading it reports the
     problem); a folder is walked recursively for ``*.md`` files, skipping hidden files and
     folders, ``README.md`` and ``CHANGELOG.md`` (any case), and symlinks that lead outside it.
-    A file reached twice (through a symlink, or named twice) is listed once.
+    A file reached twice (through a symlink, or named twice) is listed once, preferably by its
+    real path.
     """
-    result: list[Path] = []
-    seen: set[str] = set()
+    candidates: list[Path] = []
     for given in paths:
         path = Path(given)
-        candidates = _walk(path) if path.is_dir() else [path]
-        for candidate in candidates:
-            real = os.path.realpath(candidate)
-            if real not in seen:
-                seen.add(real)
-                result.append(candidate)
+        candidates.extend(_walk(path) if path.is_dir() else [path])
+    real = {c: os.path.realpath(c) for c in candidates}
+    # Real paths first, so that a symlink to a file that is also listed directly is the one dropped.
+    ordered = sorted(candidates, key=lambda c: (real[c] != os.path.abspath(c), c))
+    seen: set[str] = set()
+    result: list[Path] = []
+    for candidate in ordered:
+        if real[candidate] not in seen:
+            seen.add(real[candidate])
+            result.append(candidate)
     return sorted(result)

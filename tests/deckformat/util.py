@@ -26,7 +26,7 @@ def lines_of(diagnostics: tuple[Diagnostic, ...]) -> list[int]:
 
 
 def generated_deck(index: int, notes: int) -> str:
-    """A realistic generated deck: plain, code (with `---` and `## ` inside), split and cloze notes."""
+    """A generated deck: plain, code (with `---` and `## ` inside), split and cloze notes."""
     out = [
         f"---\nid: bench-{index}\ntitle: Bench {index}\ntags: [bench]\nlang: zh-CN\n---\n\n"
         f"# Bench {index}\n\nIntro.\n"
@@ -34,7 +34,9 @@ def generated_deck(index: int, notes: int) -> str:
     for j in range(notes):
         kind = j % 4
         out.append(f"\n## 问题 {index}-{j}：Pod 与 Service 有什么区别，为什么要这样设计？\n")
-        out.append(f"<!-- id: note-{index}-{j}; tags: pod workload; source: 000:L{j}-{j + 5} -->\n\n")
+        out.append(
+            f"<!-- id: note-{index}-{j}; tags: pod workload; source: 000:L{j}-{j + 5} -->\n\n"
+        )
         if kind == 0:
             out.append(
                 "Pod 是最小的调度单元，包含一个或多个容器，它们共享网络命名空间和存储卷。\n"
