@@ -6,20 +6,22 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from flashcards.gui.background import BackgroundRunner
 from flashcards.gui.dialogs import MessageBox
 from flashcards.gui.i18n import Translations
 from flashcards.gui.icons import app_icon
-from flashcards.gui.main_controller import MainController
-from flashcards.gui.main_window import MainWindow
 from flashcards.gui.single_instance import SingleInstance, server_name_for
-from flashcards.services.collection import Collection
 from flashcards.services.paths import database_path, default_data_dir
-from flashcards.storage.database import DatabaseError, NewerSchemaError
+
+if TYPE_CHECKING:
+    from flashcards.gui.background import BackgroundRunner
+    from flashcards.gui.main_controller import MainController
+    from flashcards.gui.main_window import MainWindow
+    from flashcards.services.collection import Collection
 
 __all__ = ["RunningApp", "run_app", "start_app"]
 
@@ -77,6 +79,13 @@ def start_app(
     if instance.activate_running():
         return 0
     instance.listen()
+    # Imported only now: a second launch exits above in a fraction of the time these take.
+    from flashcards.gui.background import BackgroundRunner
+    from flashcards.gui.main_controller import MainController
+    from flashcards.gui.main_window import MainWindow
+    from flashcards.services.collection import Collection
+    from flashcards.storage.database import DatabaseError, NewerSchemaError
+
     try:
         collection = Collection.open(data_dir)
     except NewerSchemaError as error:

@@ -1,4 +1,5 @@
-"""The browser, statistics and editor windows, imported only when first opened.
+"""The browser, statistics and editor windows (and the deck watcher and external editor that come
+with the editor), imported only when first used.
 
 They are built separately (``flashcards.gui.browser``, ``.stats``, ``.editor``); while one of them
 is not part of the build, its action is disabled instead of failing.
@@ -18,6 +19,8 @@ FEATURES: dict[str, tuple[str, str]] = {
     "statistics": ("flashcards.gui.stats", "StatsWindow"),
     "editor": ("flashcards.gui.editor", "NoteEditorDialog"),
     "deck_problems": ("flashcards.gui.editor", "DeckErrorsPanel"),
+    "watcher": ("flashcards.gui.editor", "DeckWatcher"),
+    "external_editor": ("flashcards.gui.editor", "ExternalEditor"),
 }
 
 

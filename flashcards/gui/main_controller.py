@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from flashcards import __version__ as app_version
 from flashcards.core.settings import SettingsError
 from flashcards.gui.background import BackgroundRunner, TaskError
-from flashcards.gui.deck_watcher import DeckWatcher
 from flashcards.gui.dialogs import Desktop, MessageBox
 from flashcards.gui.features import feature_available, feature_class
 from flashcards.gui.i18n import Translations
@@ -64,8 +63,18 @@ class MainController(QObject):
             can_edit=lambda: feature_available("editor"),
             parent=self,
         )
-        self.watcher = DeckWatcher(self) if watch_decks else None
+        self.watcher: Any = self._make_watcher() if watch_decks else None
         self._connect()
+
+    def _make_watcher(self) -> Any:
+        """The editor's deck folder watcher: changed decks reload within a second."""
+        try:
+            watcher_class = feature_class("watcher")
+        except ImportError:
+            return None
+        watcher = watcher_class(parent=self)
+        watcher.decks_changed.connect(self.request_sync)
+        return watcher
 
     def _connect(self) -> None:
         w = self.window
@@ -88,8 +97,6 @@ class MainController(QObject):
         self.review.link_opened.connect(self._on_review_link_opened)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
-        if self.watcher is not None:
-            self.watcher.changed.connect(self.request_sync)
 
     # -- start -------------------------------------------------------------------------------
 
@@ -148,24 +155,29 @@ class MainController(QObject):
             self.review.refresh()
         self.window.set_deck_problems(len(report.diagnostics))
         self._update_problems_panel()
-        totals = report.totals()
-        changed = sum(totals.values())
-        tree = self.window.deck_page.model.root
-        decks = len(tree.deck_ids())
-        text = self.tr("%1 decks, %2 cards.").replace("%1", str(decks))
-        text = text.replace("%2", str(tree.card_count))
-        if changed:
-            text += " " + self.tr("Last sync: %1 notes added, %2 changed, %3 removed.").replace(
-                "%1", str(totals["added"])
-            ).replace("%2", str(totals["edited"] + totals["moved"] + totals["restored"])).replace(
-                "%3", str(totals["removed"])
-            )
-        self.window.set_status(text)
+        self._show_sync_status()
         if self.watcher is not None:
-            self.watcher.watch(source.folder for source in default_sources(self.collection))
+            folders = [source.folder for source in default_sources(self.collection)]
+            if [Path(f) for f in self.watcher.folders()] != folders:
+                self.watcher.set_folders(folders)
         if self._sync_again:
             self._sync_again = False
             self.request_sync()
+
+    def _show_sync_status(self) -> None:
+        report = self.last_sync
+        if report is None:
+            return
+        tree = self.window.deck_page.model.root
+        text = self.tr("%1 decks, %2 cards.").replace("%1", str(len(tree.deck_ids())))
+        text = text.replace("%2", str(tree.card_count))
+        totals = report.totals()
+        if sum(totals.values()):
+            changed = totals["edited"] + totals["moved"] + totals["restored"]
+            text += " " + self.tr("Last sync: %1 notes added, %2 changed, %3 removed.").replace(
+                "%1", str(totals["added"])
+            ).replace("%2", str(changed)).replace("%3", str(totals["removed"]))
+        self.window.set_status(text)
 
     def _on_sync_failed(self, error: TaskError) -> None:
         self._syncing = False
@@ -217,20 +229,24 @@ class MainController(QObject):
 
     @Slot(str, int)
     def _on_review_open_source_requested(self, path: str, line: int) -> None:
-        # The system's default app for .md files opens the file; no portable way exists to ask
-        # an arbitrary editor for a line (each has its own flag: code -g, vim +N, subl :N), so
-        # the line is shown in the status bar instead.
-        del line
-        if not Desktop.open_url(QUrl.fromLocalFile(path)):
+        # The editor package's ExternalEditor opens the line when $FLASHCARDS_EDITOR says how
+        # (code -g {path}:{line}, gvim +{line} {path}); no portable way exists to ask the
+        # system's default app for a line, so otherwise the file opens and the status bar
+        # names the line.
+        try:
+            editor = feature_class("external_editor")
+            opened = bool(editor.open(Path(path), line))
+        except ImportError:
+            opened = Desktop.open_url(QUrl.fromLocalFile(path))
+        if not opened:
             MessageBox.error(
                 self.window,
                 self.tr("Cannot open the file"),
                 self.tr("No application could open %1.").replace("%1", path),
             )
-        else:
-            content = self.review.current
-            where = f"{Path(path).name}:{content.line}" if content else Path(path).name
-            self.window.set_status(self.tr("Opened %1").replace("%1", where))
+            return
+        where = f"{Path(path).name}:{line}"
+        self.window.set_status(self.tr("Opened %1").replace("%1", where))
 
     @Slot(QUrl)
     def _on_review_link_opened(self, url: QUrl) -> None:
@@ -318,6 +334,7 @@ class MainController(QObject):
         keys = set(changes)
         if "language" in keys:
             self.translations.apply(self.collection.settings.language)
+            self._show_sync_status()
         if "theme" in keys:
             self.apply_theme()
         if keys & _RERENDER_KEYS:

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         action = {"browse": self.browse_action, "statistics": self.statistics_action}[feature]
         action.setEnabled(available)
         action.setProperty("unavailable", not available)
+        self.retranslate_ui()
 
     def update_study_enabled(self) -> None:
         self.study_action.setEnabled(
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
             action.setText(text)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if action.property("unavailable"):
-                tip = self.tr("Not available in this build")
+                tip, keys = self.tr("Not available in this build"), ""
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         self.progress.setAccessibleName(self.tr("Working"))

@@ -31,8 +31,14 @@ _STATE_COLOURS = {
 # Surfaces around the card: a step away from the card's own background.
 _SURFACES = {
     "light": {"window": "#f6f8fa", "button": "#ffffff", "alternate": "#f6f8fa"},
-    "dark": {"window": "#151b23", "button": "#212830", "alternate": "#151b23"},
+    # Fusion draws input frames darker than the window: fields darker than the window keep them
+    # visible in the dark theme.
+    "dark": {"window": "#1c2128", "button": "#2a313c", "alternate": "#131920"},
 }
+
+
+# Primary buttons carry white text: blues dark enough for a 4.5:1 contrast in both themes.
+_PRIMARY = {"light": "#0969da", "dark": "#1f6feb"}
 
 
 def resolve_theme(setting: str) -> Theme:
@@ -100,11 +106,15 @@ def build_palette(theme: AppTheme) -> QPalette:
 def apply_theme(app: QApplication, setting: str) -> AppTheme:
     """Colour the whole app for a theme setting; returns the resolved theme."""
     theme = AppTheme.for_setting(setting)
+    # Re-polishing every widget is slow: skip it when this theme is already on.
+    if app.property("flashcardsTheme") == theme.name:
+        return theme
     # Fusion draws every control from the palette, so light and dark look the same on every OS.
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(build_palette(theme))
     app.setStyleSheet(_style_sheet(theme))
+    app.setProperty("flashcardsTheme", theme.name)
     return theme
 
 
@@ -118,9 +128,9 @@ QTextBrowser#cardView {{
     border-radius: 6px;
 }}
 QPushButton[primary="true"] {{
-    background-color: {colours.accent};
+    background-color: {_PRIMARY[theme.name]};
     color: #ffffff;
-    border: 1px solid {colours.accent};
+    border: 1px solid {_PRIMARY[theme.name]};
     border-radius: 4px;
     padding: 6px 18px;
     font-weight: bold;
@@ -132,6 +142,23 @@ QPushButton[primary="true"]:disabled {{
     background-color: {colours.border};
     border-color: {colours.border};
     color: {colours.muted};
+}}
+QPushButton[grade="true"] {{
+    background-color: {_SURFACES[theme.name]["button"]};
+    color: {colours.foreground};
+    border: 1px solid {colours.border};
+    border-radius: 5px;
+    padding: 6px 14px;
+}}
+QPushButton[grade="true"]:hover {{
+    border-color: {colours.accent};
+}}
+QPushButton[grade="true"]:focus {{
+    border: 2px solid {colours.accent};
+}}
+QPushButton[grade="true"]:pressed {{
+    background-color: {colours.accent};
+    color: #ffffff;
 }}
 QLabel[role="muted"] {{
     color: {colours.muted};

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from flashcards.gui.main_controller import MainController
@@ -134,16 +136,20 @@ def test_links_open_only_when_clicked_and_only_on_the_web(
     assert opened == ["https://kubernetes.io/docs"]
 
 
-def test_open_source_hands_the_deck_file_to_the_system(
+def test_open_source_hands_the_deck_file_to_the_editor(
     qtbot, shell: MainController, monkeypatch
 ) -> None:
-    from flashcards.gui.dialogs import Desktop
+    from flashcards.gui.editor import ExternalEditor
 
-    opened: list[str] = []
-    monkeypatch.setattr(
-        Desktop, "open_url", classmethod(lambda cls, url: opened.append(url.toLocalFile()) or True)
-    )
+    opened: list[tuple[str, int]] = []
+
+    def record(cls, path, line=1):
+        opened.append((str(path), line))
+        return True
+
+    monkeypatch.setattr(ExternalEditor, "open", classmethod(record))
     _key(qtbot, shell, Qt.Key.Key_S)
     _key(qtbot, shell, Qt.Key.Key_O)
-    assert opened == [shell.review.current.path]
-    assert shell.window.status_label.text().startswith("Opened ")
+    content = shell.review.current
+    assert opened == [(content.path, content.line)]
+    assert shell.window.status_label.text() == f"Opened {Path(content.path).name}:{content.line}"

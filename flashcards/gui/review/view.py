@@ -260,6 +260,7 @@ class ReviewView(QWidget):
             action.triggered.connect(lambda _=False, g=button.grade: self.grade_chosen.emit(g))
             self.addAction(action)
             widget = QPushButton()
+            widget.setProperty("grade", True)
             widget.setAutoDefault(True)
             widget.setMinimumHeight(40)
             widget.setMinimumWidth(110)
