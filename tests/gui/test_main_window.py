@@ -47,11 +47,12 @@ def test_actions_show_their_shortcuts(shell: MainController) -> None:
 
 
 def test_missing_windows_disable_their_actions(qtbot, synced, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from flashcards.gui import main_controller
     from flashcards.gui.background import BackgroundRunner
     from flashcards.gui.i18n import Translations
     from flashcards.gui.main_window import MainWindow
-    from PySide6.QtWidgets import QApplication
 
     monkeypatch.setattr(main_controller, "feature_available", lambda feature: False)
     window = MainWindow()
