@@ -10,6 +10,9 @@ import pytest
 
 # Qt must never try to open a real display in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Growing a 4 MB WAL reserve at every open would dominate a suite of tiny collections;
+# tests/storage/test_wal.py covers the reserve itself.
+os.environ.setdefault("FLASHCARDS_WAL_RESERVE_BYTES", "0")
 
 from flashcards.services.collection import Collection
 from tests.helpers import FakeClock

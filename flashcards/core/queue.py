@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,12 +60,16 @@ def resolve_limit(chain: Sequence[str], overrides: dict[str, int], default: int)
 
 
 class SessionQueue:
-    """Cards still to show in a session, with failed cards coming back a few cards later."""
+    """Cards still to show in a session, with failed cards coming back a few cards later.
+
+    Every change returns what is needed to take it back, so undo costs O(1) however long the
+    queue is (a session over a 100,000-card collection may hold tens of thousands of cards).
+    """
 
     def __init__(self, cards: Sequence[int], *, drill_gap: int = DRILL_GAP) -> None:
         if drill_gap < 1:
             raise ValueError("drill_gap must be at least 1")
-        self._cards = list(dict.fromkeys(cards))  # a card appears once
+        self._cards = deque(dict.fromkeys(cards))  # a card appears once
         self._drill_gap = drill_gap
 
     def __len__(self) -> int:
@@ -81,22 +86,36 @@ class SessionQueue:
         """The card to show now, or ``None`` when the session is over."""
         return self._cards[0] if self._cards else None
 
-    def done(self, card_id: int, *, again: bool) -> None:
-        """Take ``card_id`` off the queue; with ``again`` it returns after a few other cards."""
-        self._cards.remove(card_id)
-        if again:
-            # Never straight back while other cards wait: position >= 1 when others remain.
-            self._cards.insert(min(self._drill_gap, len(self._cards)), card_id)
+    def done(self, card_id: int, *, again: bool) -> int | None:
+        """Take the current card off; with ``again`` it returns after a few other cards.
 
-    def remove(self, card_id: int) -> None:
-        """Drop a card (suspended, buried or deleted mid-session)."""
-        if card_id in self._cards:
-            self._cards.remove(card_id)
+        Returns the position it went back to (``None`` if it left), for :meth:`undo_done`.
+        """
+        if self.peek() != card_id:
+            raise ValueError(f"card {card_id} is not the current card")
+        self._cards.popleft()
+        if not again:
+            return None
+        # Never straight back while other cards wait: position >= 1 when others remain.
+        position = min(self._drill_gap, len(self._cards))
+        self._cards.insert(position, card_id)
+        return position
 
-    def snapshot(self) -> tuple[int, ...]:
-        """The queue's order, for undo."""
-        return tuple(self._cards)
+    def undo_done(self, card_id: int, position: int | None) -> None:
+        """Put a card back at the front as it was before :meth:`done`."""
+        if position is not None:
+            del self._cards[position]
+        self._cards.appendleft(card_id)
 
-    def restore(self, snapshot: Sequence[int]) -> None:
-        """Return to a snapshot taken earlier."""
-        self._cards = list(snapshot)
+    def remove(self, card_id: int) -> int | None:
+        """Drop a card (suspended, buried or retired mid-session); return where it was."""
+        try:
+            position = self._cards.index(card_id)
+        except ValueError:
+            return None
+        del self._cards[position]
+        return position
+
+    def put_back(self, card_id: int, position: int) -> None:
+        """Undo :meth:`remove`."""
+        self._cards.insert(position, card_id)

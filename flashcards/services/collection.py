@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import false, func, select, true, update
 
 from flashcards.core.days import Clock, SystemClock, study_day
 from flashcards.core.queue import resolve_limit
@@ -130,7 +130,7 @@ class Collection:
             return list(
                 session.scalars(
                     select(Deck)
-                    .where(Deck.retired.is_(False))
+                    .where(Deck.retired == false())
                     .order_by(Deck.group_path, Deck.position, Deck.title)
                 )
             )
@@ -165,12 +165,12 @@ class Collection:
                 session.execute(
                     select(Card.deck_id, func.count())
                     .where(
-                        Card.drill_day == today, Card.suspended.is_(False), Card.retired.is_(False)
+                        Card.drill_day == today, Card.suspended == false(), Card.retired == false()
                     )
                     .group_by(Card.deck_id)
                 ).all()
             )
-            for deck in session.scalars(select(Deck).where(Deck.retired.is_(False))):
+            for deck in session.scalars(select(Deck).where(Deck.retired == false())):
                 new_limit, review_limit = self.daily_limits(deck)
                 learned, reviewed = done.get(deck.id, (0, 0))
                 new_left = max(0, new_limit - learned)
@@ -189,7 +189,7 @@ class Collection:
             sizes = dict(
                 session.execute(
                     select(Card.deck_id, func.count())
-                    .where(Card.retired.is_(False))
+                    .where(Card.retired == false())
                     .group_by(Card.deck_id)
                 ).all()
             )
@@ -234,7 +234,7 @@ class Collection:
         with self.database.unit_of_work() as session:
             result = session.execute(
                 update(Card)
-                .where(Card.id.in_(card_ids), Card.suspended.is_(not suspended))
+                .where(Card.id.in_(card_ids), Card.suspended == (false() if suspended else true()))
                 .values(suspended=suspended)
             )
             return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import false, or_, select, text
 
 from flashcards.services.collection import Collection
 from flashcards.storage.models import Deck, Note
@@ -47,7 +47,7 @@ def search_notes(
         .limit(limit)
     )
     if not include_retired:
-        statement = statement.where(Note.retired.is_(False))
+        statement = statement.where(Note.retired == false())
     long_words = [w for w in words if len(w) >= 3]
     short_words = [w for w in words if len(w) < 3]
     if long_words:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, false, func, select, true
 
 from flashcards.core.days import day_to_date
 from flashcards.services.collection import Collection
@@ -72,22 +72,22 @@ def collection_stats(collection: Collection) -> CollectionStats:
     """Compute every statistic the CLI and the statistics screen show."""
     today = collection.today()
     stats = CollectionStats(today=day_to_date(today).isoformat())
-    live = (Card.retired.is_(False),)
+    live = (Card.retired == false(),)
     with collection.database.reading() as session:
         row = session.execute(
             select(
                 func.count(),
-                func.sum(case((Card.due.is_(None) & Card.suspended.is_(False), 1), else_=0)),
+                func.sum(case((Card.due.is_(None) & Card.suspended == false(), 1), else_=0)),
                 func.sum(case((Card.drill_day == today, 1), else_=0)),
                 func.sum(case((Card.due <= today, 1), else_=0)),
                 func.sum(case((Card.due > today, 1), else_=0)),
-                func.sum(case((Card.suspended.is_(True), 1), else_=0)),
+                func.sum(case((Card.suspended == true(), 1), else_=0)),
             ).where(*live)
         ).one()
         stats.cards, stats.new, stats.learning, stats.due, stats.scheduled, stats.suspended = (
             int(v or 0) for v in row
         )
-        stats.retired = int(session.scalar(select(func.count()).where(Card.retired.is_(True))) or 0)
+        stats.retired = int(session.scalar(select(func.count()).where(Card.retired == true())) or 0)
 
         year_ago = today - 365
         per_day = session.execute(
@@ -111,7 +111,7 @@ def collection_stats(collection: Collection) -> CollectionStats:
 
         due_rows = session.execute(
             select(Card.due, func.count())
-            .where(*live, Card.suspended.is_(False), Card.due > today, Card.due <= today + 30)
+            .where(*live, Card.suspended == false(), Card.due > today, Card.due <= today + 30)
             .group_by(Card.due)
         ).all()
         forecast = dict(due_rows)
@@ -155,14 +155,14 @@ def collection_stats(collection: Collection) -> CollectionStats:
                     func.count(),
                     func.sum(case((Card.due.is_(None), 1), else_=0)),
                     func.sum(case((Card.due <= today, 1), else_=0)),
-                    func.sum(case((Card.suspended.is_(True), 1), else_=0)),
+                    func.sum(case((Card.suspended == true(), 1), else_=0)),
                 )
                 .where(*live)
                 .group_by(Card.deck_id)
             )
         }
         for deck in session.scalars(
-            select(Deck).where(Deck.retired.is_(False)).order_by(Deck.title)
+            select(Deck).where(Deck.retired == false()).order_by(Deck.title)
         ):
             total, new, due, suspended = deck_cards.get(deck.id, (0, 0, 0, 0))
             count, passed = deck_reviews.get(deck.id, (0, 0))

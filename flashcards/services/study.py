@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from time import monotonic
 
 from sqlalchemy import select
@@ -65,18 +65,15 @@ class SessionSummary:
 
 @dataclass
 class _UndoEntry:
+    """How to take back one action: an answer (with its log row), a suspend or a bury."""
+
     card_id: int
     before: CardSchedule
-    review_id: int
-    queue: tuple[int, ...]
-    kind: AnswerKind
-    quality: int
-
-
-@dataclass
-class _Remaining:
-    new: set[int] = field(default_factory=set)
-    review: set[int] = field(default_factory=set)
+    category: str  # the card's queue category before the action
+    position: int | None  # where the card went in the queue (answers) or was (set aside)
+    review_id: int | None = None
+    kind: AnswerKind | None = None
+    quality: int = 0
 
 
 class StudySession:
@@ -96,7 +93,9 @@ class StudySession:
         self._started = monotonic()
         self._undo: deque[_UndoEntry] = deque(maxlen=UNDO_DEPTH)
         self._shown_at = monotonic()
-        self._kinds = _Remaining()
+        # Each queued card's category (new, learning, review) and how many of each remain.
+        self._category: dict[int, str] = {}
+        self._remaining: Counter[str] = Counter()
         self.deck_ids = (
             list(deck_ids) if deck_ids is not None else [d.id for d in collection.decks()]
         )
@@ -119,8 +118,10 @@ class StudySession:
                 new.extend(card_store.new_cards(session, deck.id, today, new_limit - learned))
             drills = card_store.drill_cards(session, self.deck_ids, today)
         reviews = order_reviews(due, rng)
-        self._kinds.new = set(new)
-        self._kinds.review = set(reviews)
+        for category, cards in (("learning", drills), ("review", reviews), ("new", new)):
+            for card_id in cards:
+                self._category[card_id] = category
+        self._remaining.update(self._category.values())
         # Cards failed earlier today come first: they were due before anything else.
         return drills + interleave(reviews, new)
 
@@ -139,15 +140,17 @@ class StudySession:
 
     def remaining(self) -> tuple[int, int, int]:
         """(new, learning, review) cards left in this session."""
-        new = learning = review = 0
-        for card_id in self.queue.cards:
-            if card_id in self._kinds.new:
-                new += 1
-            elif card_id in self._kinds.review:
-                review += 1
-            else:
-                learning += 1
-        return new, learning, review
+        counts = self._remaining
+        return counts["new"], counts["learning"], counts["review"]
+
+    def _move(self, card_id: int, category: str | None) -> str:
+        """Change a queued card's category (None: it left the queue); return the old one."""
+        old = self._category.pop(card_id, "learning")
+        self._remaining[old] -= 1
+        if category is not None:
+            self._category[card_id] = category
+            self._remaining[category] += 1
+        return old
 
     def intervals(self, card_id: int | None = None) -> dict[int, int | None]:
         """Days until due again per grade of the current grading mode (None: again today)."""
@@ -173,7 +176,6 @@ class StudySession:
             answer_ms = int((monotonic() - self._shown_at) * 1000)
         collection = self.collection
         settings = collection.settings
-        snapshot = self.queue.snapshot()
         with collection.database.unit_of_work() as session:
             record = card_store.card_record(session, card_id)
             if record is None:
@@ -192,10 +194,11 @@ class StudySession:
                 answer_ms=answer_ms,
             )
         again = after.status(self.today) is CardStatus.LEARNING
-        self._kinds.new.discard(card_id)
-        self._kinds.review.discard(card_id)
-        self.queue.done(card_id, again=again)
-        self._undo.append(_UndoEntry(card_id, record.schedule, review_id, snapshot, kind, quality))
+        category = self._move(card_id, "learning" if again else None)
+        position = self.queue.done(card_id, again=again)
+        self._undo.append(
+            _UndoEntry(card_id, record.schedule, category, position, review_id, kind, quality)
+        )
         self._count(kind, quality, +1)
         self.mark_shown()
         return AnswerOutcome(card_id, quality, kind, record.schedule, after, again)
@@ -215,37 +218,51 @@ class StudySession:
         return bool(self._undo)
 
     def undo(self) -> int | None:
-        """Take back the last answer: the card's exact prior state, its log row and the queue."""
+        """Take back the last action: the card's exact prior state, its log row, its place."""
         if not self._undo:
             return None
         entry = self._undo.pop()
         with self.collection.database.unit_of_work() as session:
             card_store.set_schedule(session, entry.card_id, entry.before)
-            card_store.delete_review(session, entry.review_id)
-        self.queue.restore(entry.queue)
-        if entry.kind is AnswerKind.LEARN:
-            self._kinds.new.add(entry.card_id)
-        elif entry.kind is AnswerKind.REVIEW:
-            self._kinds.review.add(entry.card_id)
-        self._count(entry.kind, entry.quality, -1)
+            if entry.review_id is not None:
+                card_store.delete_review(session, entry.review_id)
+        if entry.kind is not None:
+            if entry.card_id in self._category:
+                self._move(entry.card_id, None)
+            self.queue.undo_done(entry.card_id, entry.position)
+            self._count(entry.kind, entry.quality, -1)
+        else:
+            self.queue.put_back(entry.card_id, entry.position or 0)
+        self._category[entry.card_id] = entry.category
+        self._remaining[entry.category] += 1
         self.mark_shown()
         return entry.card_id
 
     # -- setting cards aside --------------------------------------------------------------
 
-    def suspend_current(self) -> int | None:
+    def _set_aside(self, change: str) -> int | None:
         card_id = self.queue.peek()
-        if card_id is not None:
+        if card_id is None:
+            return None
+        before = self.collection.card_schedule(card_id)
+        if before is None:
+            return None
+        if change == "suspend":
             self.collection.set_suspended([card_id], True)
-            self.queue.remove(card_id)
+        else:
+            self.collection.bury([card_id])
+        position = self.queue.remove(card_id)
+        category = self._move(card_id, None)
+        self._undo.append(_UndoEntry(card_id, before, category, position))
         return card_id
 
+    def suspend_current(self) -> int | None:
+        """Suspend the current card (undoable)."""
+        return self._set_aside("suspend")
+
     def bury_current(self) -> int | None:
-        card_id = self.queue.peek()
-        if card_id is not None:
-            self.collection.bury([card_id])
-            self.queue.remove(card_id)
-        return card_id
+        """Hide the current card until tomorrow (undoable)."""
+        return self._set_aside("bury")
 
     @property
     def finished(self) -> bool:

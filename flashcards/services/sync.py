@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, false, insert, select, update
 from sqlalchemy.orm import Session
 
 from flashcards.deckformat import (
@@ -142,7 +142,7 @@ def sync_decks(
         for gone in set(known) - present:
             session.delete(known[gone])
         claimed = set(seen_keys)
-        for deck in session.scalars(select(Deck).where(Deck.retired.is_(False))):
+        for deck in session.scalars(select(Deck).where(Deck.retired == false())):
             if deck.key not in claimed:
                 deck.retired = True
                 report.retired_decks.append(deck.key)

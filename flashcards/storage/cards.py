@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, delete, func, insert, select, update
+from sqlalchemy import CursorResult, bindparam, delete, false, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
@@ -86,67 +86,110 @@ def schedule_values(schedule: CardSchedule) -> dict[str, object]:
     }
 
 
+# Statements used on every answer and every deck-list refresh are built once: constructing a
+# SQLAlchemy statement costs more than SQLite takes to run these.
+_INSERT_REVIEW = insert(ReviewLog.__table__)
+
+_CARD_RECORD = select(
+    Card.id,
+    Card.note_id,
+    Card.deck_id,
+    Card.ordinal,
+    Card.kind,
+    Card.retired,
+    *_SCHEDULE_COLUMNS,
+).where(Card.id == bindparam("card_id"))
+
+_SET_SCHEDULE = (
+    update(Card)
+    .where(Card.id == bindparam("card_id"))
+    .values({column: bindparam(column.key) for column in _SCHEDULE_COLUMNS})
+)
+
+# Written exactly as the partial indexes' WHERE clauses, so SQLite can use them.
+_AVAILABLE = (
+    Card.suspended == false(),
+    Card.retired == false(),
+    (Card.buried_until.is_(None)) | (Card.buried_until <= bindparam("today")),
+)
+
+_DUE_REVIEWS = (
+    select(Card.id, Card.due)
+    .where(
+        Card.deck_id == bindparam("deck_id"),
+        Card.due.is_not(None),
+        Card.due <= bindparam("today"),
+        *_AVAILABLE,
+        (Card.drill_day.is_(None)) | (Card.drill_day != bindparam("today")),
+    )
+    .order_by(Card.due)
+    .limit(bindparam("limit"))
+)
+
+_NEW_CARDS = (
+    select(Card.id)
+    .where(Card.deck_id == bindparam("deck_id"), Card.due.is_(None), *_AVAILABLE)
+    .order_by(Card.position, Card.id)
+    .limit(bindparam("limit"))
+)
+
+# min(count, limit) per deck reads at most ``limit`` index entries, never the whole deck.
+_CAPPED_DUE = """SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_due
+ WHERE deck_id = ? AND due IS NOT NULL AND due <= ? AND suspended = 0 AND retired = 0
+ AND (buried_until IS NULL OR buried_until <= ?) AND (drill_day IS NULL OR drill_day != ?)
+ LIMIT ?)"""
+_CAPPED_NEW = """SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_new
+ WHERE deck_id = ? AND due IS NULL AND suspended = 0 AND retired = 0
+ AND (buried_until IS NULL OR buried_until <= ?) LIMIT ?)"""
+
+
 def card_record(session: Session, card_id: int) -> CardRecord | None:
     """One card, or ``None``."""
-    row = session.execute(
-        select(
-            Card.id,
-            Card.note_id,
-            Card.deck_id,
-            Card.ordinal,
-            Card.kind,
-            Card.retired,
-            *_SCHEDULE_COLUMNS,
-        ).where(Card.id == card_id)
-    ).first()
+    row = session.execute(_CARD_RECORD, {"card_id": card_id}).first()
     if row is None:
         return None
     return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))
 
 
 def set_schedule(session: Session, card_id: int, schedule: CardSchedule) -> None:
-    session.execute(update(Card).where(Card.id == card_id).values(**schedule_values(schedule)))
-
-
-def _available(today: int) -> list[ColumnElement[bool]]:
-    return [
-        Card.suspended.is_(False),
-        Card.retired.is_(False),
-        (Card.buried_until.is_(None)) | (Card.buried_until <= today),
-    ]
+    session.execute(_SET_SCHEDULE, {"card_id": card_id, **schedule_values(schedule)})
 
 
 def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[DueCard]:
     """A deck's review cards due on or before ``today``, most overdue first, at most ``limit``."""
     if limit <= 0:
         return []
-    rows = session.execute(
-        select(Card.id, Card.due)
-        .where(
-            Card.deck_id == deck_id,
-            Card.due.is_not(None),
-            Card.due <= today,
-            *_available(today),
-            (Card.drill_day.is_(None)) | (Card.drill_day != today),
-        )
-        .order_by(Card.due)
-        .limit(limit)
-    ).all()
-    return [DueCard(card_id, due) for card_id, due in rows if due is not None]
+    rows = session.execute(_DUE_REVIEWS, {"deck_id": deck_id, "today": today, "limit": limit})
+    return [DueCard(card_id, due) for card_id, due in rows]
 
 
 def new_cards(session: Session, deck_id: int, today: int, limit: int) -> list[int]:
     """A deck's new cards in file order, at most ``limit``."""
     if limit <= 0:
         return []
-    return list(
-        session.scalars(
-            select(Card.id)
-            .where(Card.deck_id == deck_id, Card.due.is_(None), *_available(today))
-            .order_by(Card.position, Card.id)
-            .limit(limit)
-        )
-    )
+    return list(session.scalars(_NEW_CARDS, {"deck_id": deck_id, "today": today, "limit": limit}))
+
+
+def capped_counts(
+    session: Session, limits: Sequence[tuple[int, int, int]], today: int
+) -> dict[int, tuple[int, int]]:
+    """Per deck id: (new cards, due reviews) available today, each capped at its limit.
+
+    ``limits`` holds (deck id, new limit, review limit).
+    """
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    result: dict[int, tuple[int, int]] = {}
+    for deck_id, new_limit, review_limit in limits:
+        new = due = 0
+        if new_limit > 0:
+            new = connection.execute(_CAPPED_NEW, (deck_id, today, new_limit)).fetchone()[0]
+        if review_limit > 0:
+            due = connection.execute(
+                _CAPPED_DUE, (deck_id, today, today, today, review_limit)
+            ).fetchone()[0]
+        result[deck_id] = (int(new), int(due))
+    return result
 
 
 def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[int]:
@@ -154,8 +197,9 @@ def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[i
     return list(
         session.scalars(
             select(Card.id)
-            .where(Card.drill_day == today, Card.deck_id.in_(deck_ids), *_available(today))
-            .order_by(Card.id)
+            .where(Card.drill_day == today, Card.deck_id.in_(deck_ids), *_AVAILABLE)
+            .order_by(Card.id),
+            {"today": today},
         )
     )
 
@@ -190,7 +234,8 @@ def write_review(
     result = cast(
         CursorResult[Any],
         session.execute(
-            insert(ReviewLog).values(
+            _INSERT_REVIEW,
+            dict(
                 card_id=card.card_id,
                 deck_id=card.deck_id,
                 time_ms=time_ms,
@@ -206,12 +251,10 @@ def write_review(
                 interval_after=after.sm2.interval,
                 easiness_after=easiness_cents(after.sm2.easiness),
                 due_after=after.due,
-            )
+            ),
         ),
     )
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+    return int(result.lastrowid)
 
 
 def delete_review(session: Session, review_id: int) -> None:

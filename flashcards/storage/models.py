@@ -9,7 +9,16 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Card", "Deck", "DeckFile", "Note", "ReviewLog", "SchemaVersion", "Setting"]
+__all__ = [
+    "Base",
+    "Card",
+    "Deck",
+    "DeckFile",
+    "Note",
+    "ReviewLog",
+    "SchemaVersion",
+    "Setting",
+]
 
 
 class Base(DeclarativeBase):

@@ -26,14 +26,17 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_version_via_python_dash_m() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "flashcards", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "flashcards", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"flashcards {__version__}"
 
 
 def test_unknown_command_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "frobnicate")
+    code, _, err = run(capsys, "frobnicate")
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("flashcards: error:")
 
@@ -44,7 +47,9 @@ def test_check_bundled_decks_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "0 errors" in out
 
 
-def test_check_json_reports_errors_with_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_reports_errors_with_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("---\nid: x\ntitle: X\n---\n\n## Q\n\n{{c0::zero}}\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--json", str(bad))
@@ -60,7 +65,9 @@ def test_check_missing_path_is_usage_error(capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and "no such file or folder" in err
 
 
-def test_stats_json_on_a_synced_collection(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_json_on_a_synced_collection(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "sync")
     assert code == 0 and "added" in out
     code, out, _ = run(capsys, "stats", "--json")
@@ -85,11 +92,14 @@ def test_corrupt_database_is_one_line(data_dir: Path, capsys: pytest.CaptureFixt
     assert err.count("\n") == 1 and "not a usable Flashcards database" in err
 
 
-def test_show_prints_a_masked_cloze(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_a_masked_cloze(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "decks"
     folder.mkdir()
     (folder / "k.md").write_text(
-        "---\nid: k\ntitle: K\n---\n\n## 副本数\n<!-- id: rep -->\n\n```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n",
+        "---\nid: k\ntitle: K\n---\n\n## 副本数\n<!-- id: rep -->\n\n"
+        "```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n",
         encoding="utf-8",
     )
     assert run(capsys, "sync", str(folder))[0] == 0
@@ -119,12 +129,16 @@ def test_terminal_review_completes_a_session(tmp_path: Path) -> None:
     col.close()
 
 
-def test_review_unknown_deck_is_a_user_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_review_unknown_deck_is_a_user_error(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "review", "--no-sync", "--deck", "nope")
     assert code == 1 and "no deck with id 'nope'" in err
 
 
-def test_search_finds_chinese_substrings(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_finds_chinese_substrings(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(capsys, "sync")
     code, out, _ = run(capsys, "search", "最小")
     assert code == 0 and "Pod" in out

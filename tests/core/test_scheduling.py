@@ -133,10 +133,29 @@ def test_queue_never_repeats_a_card_while_others_wait(
         previous = card
 
 
-def test_queue_snapshot_and_restore() -> None:
+@given(st.integers(1, 40), st.lists(st.tuples(st.booleans(), st.booleans()), max_size=80))
+def test_queue_undo_restores_the_exact_order(size: int, steps: list[tuple[bool, bool]]) -> None:
+    queue = SessionQueue(range(size))
+    history: list[tuple[tuple[int, ...], str, int, int | None]] = []
+    for again, set_aside in steps:
+        card = queue.peek()
+        if card is None:
+            break
+        before = queue.cards
+        if set_aside:
+            history.append((before, "remove", card, queue.remove(card)))
+        else:
+            history.append((before, "done", card, queue.done(card, again=again)))
+    for before, action, card, position in reversed(history):
+        if action == "done":
+            queue.undo_done(card, position)
+        else:
+            assert position is not None
+            queue.put_back(card, position)
+        assert queue.cards == before
+
+
+def test_done_refuses_a_card_that_is_not_current() -> None:
     queue = SessionQueue([1, 2, 3])
-    snap = queue.snapshot()
-    queue.done(1, again=True)
-    assert queue.cards == (2, 3, 1)
-    queue.restore(snap)
-    assert queue.cards == (1, 2, 3)
+    with pytest.raises(ValueError):
+        queue.done(2, again=False)

@@ -97,14 +97,14 @@ def test_reviews_come_due_and_most_overdue_first(tmp_path: Path, clock: FakeCloc
 def test_undo_restores_exact_state_and_log(tmp_path: Path, clock: FakeClock) -> None:
     col = make_collection(tmp_path, clock, notes=5)
     session = StudySession(col, seed=4)
-    before_queue = session.queue.snapshot()
+    before_queue = session.queue.cards
     card = session.queue.peek()
     assert card is not None
     before = col.card_schedule(card)
     session.answer(2)
     assert session.undo() == card
     assert col.card_schedule(card) == before
-    assert session.queue.snapshot() == before_queue
+    assert session.queue.cards == before_queue
     with col.database.reading() as s:
         assert s.scalars(select(ReviewLog)).all() == []
     assert session.summary.answered == 0
@@ -122,6 +122,24 @@ def test_undo_depth_is_fifty(tmp_path: Path, clock: FakeClock) -> None:
     while session.undo() is not None:
         undone += 1
     assert undone == UNDO_DEPTH
+    col.close()
+
+
+def test_suspend_and_bury_are_undoable(tmp_path: Path, clock: FakeClock) -> None:
+    col = make_collection(tmp_path, clock, notes=4)
+    session = StudySession(col, seed=8)
+    order = session.queue.cards
+    session.answer(1)
+    suspended = session.suspend_current()
+    buried = session.bury_current()
+    assert session.remaining() == (1, 1, 0)
+    assert session.undo() == buried
+    assert session.undo() == suspended
+    schedule = col.card_schedule(suspended)
+    assert schedule is not None and not schedule.suspended
+    assert session.undo() == order[0]
+    assert session.queue.cards == order
+    assert session.remaining() == (4, 0, 0)
     col.close()
 
 

@@ -68,7 +68,9 @@ def test_edit_rename_move_delete_restore_keeps_history(tmp_path: Path, clock: Fa
 
     # 2. Rename the file and reorder the notes: same deck id, nothing lost.
     (folder / "k8s.md").unlink()
-    (folder / "kubernetes.md").write_text(deck_text("k8s", [DEP, SVC, edited_pod]), encoding="utf-8")
+    (folder / "kubernetes.md").write_text(
+        deck_text("k8s", [DEP, SVC, edited_pod]), encoding="utf-8"
+    )
     report = sync_decks(col, source)
     totals = report.totals()
     assert totals["added"] == 0 and totals["removed"] == 0 and totals["moved"] >= 1
@@ -79,7 +81,9 @@ def test_edit_rename_move_delete_restore_keeps_history(tmp_path: Path, clock: Fa
     report = sync_decks(col, source)
     assert report.totals()["removed"] == 1
     assert states(col)["dep"][2] is True  # retired, history kept
-    (folder / "kubernetes.md").write_text(deck_text("k8s", [SVC, edited_pod, DEP]), encoding="utf-8")
+    (folder / "kubernetes.md").write_text(
+        deck_text("k8s", [SVC, edited_pod, DEP]), encoding="utf-8"
+    )
     report = sync_decks(col, source)
     assert report.totals()["restored"] == 1
     assert states(col)["dep"] == (studied["dep"][0], studied["dep"][1], False)
@@ -94,7 +98,9 @@ def test_edit_rename_move_delete_restore_keeps_history(tmp_path: Path, clock: Fa
     assert len(session.queue) == 2
 
     # 5. It comes back: resumes where it was.
-    (folder / "kubernetes.md").write_text(deck_text("k8s", [edited_pod, SVC, DEP]), encoding="utf-8")
+    (folder / "kubernetes.md").write_text(
+        deck_text("k8s", [edited_pod, SVC, DEP]), encoding="utf-8"
+    )
     report = sync_decks(col, source)
     assert report.totals()["restored"] == 1
     assert sorted(states(col).values()) == sorted(studied.values())
@@ -125,10 +131,14 @@ def test_broken_file_keeps_its_cards_and_others_sync(tmp_path: Path, clock: Fake
     (folder / "b.md").write_text(deck_text("b", [SVC]), encoding="utf-8")
     col = Collection.open(tmp_path / "data", clock=clock)
     sync_decks(col, [DeckSource("user", folder)])
-    (folder / "a.md").write_text(deck_text("a", [POD, "## 坏的\n\n```yaml\nx: 1\n"]), encoding="utf-8")
+    (folder / "a.md").write_text(
+        deck_text("a", [POD, "## 坏的\n\n```yaml\nx: 1\n"]), encoding="utf-8"
+    )
     (folder / "b.md").write_text(deck_text("b", [SVC, DEP]), encoding="utf-8")
     report = sync_decks(col, [DeckSource("user", folder)])
-    assert [(Path(d.path).name, d.line) for d in report.errors] == [("a.md", 12)]  # the opening fence
+    assert [(Path(d.path).name, d.line) for d in report.errors] == [
+        ("a.md", 12)
+    ]  # the opening fence
     assert "unclosed" in report.errors[0].message
     keys = states(col)
     assert "dep" in keys and len([k for k, v in keys.items() if not v[2]]) == 3
@@ -138,7 +148,9 @@ def test_broken_file_keeps_its_cards_and_others_sync(tmp_path: Path, clock: Fake
     col.close()
 
 
-def test_duplicate_deck_id_is_an_error_and_first_file_wins(tmp_path: Path, clock: FakeClock) -> None:
+def test_duplicate_deck_id_is_an_error_and_first_file_wins(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     folder = tmp_path / "decks"
     folder.mkdir()
     (folder / "a.md").write_text(deck_text("same", [POD], title="A"), encoding="utf-8")
@@ -177,7 +189,9 @@ def test_deleted_deck_file_retires_the_deck(tmp_path: Path, clock: FakeClock) ->
     col.close()
 
 
-def test_cloze_holes_become_cards_and_removed_holes_retire(tmp_path: Path, clock: FakeClock) -> None:
+def test_cloze_holes_become_cards_and_removed_holes_retire(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     folder = tmp_path / "decks"
     folder.mkdir()
     path = folder / "a.md"
