@@ -266,22 +266,32 @@ class _Parser:
             note.region_end = size
 
     def _clozes(self, raw: RawNote) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The cloze numbers of one note (all, and those with a hole inside a fence)."""
-        base = raw.start
-        chunk = self.text[base : raw.region_end]
+        """The cloze numbers of one note (all, and those with a hole inside a fence).
+
+        Clozes in the metadata comment do not count (it is never rendered).
+        """
+        text, base = self.text, raw.start
+        chunk = text[base : raw.region_end]
         clozes, errors = scan_clozes(chunk)
+        hidden: list[tuple[int, int]] = []  # metadata lines that hold "{{c", relative to chunk
+        if raw.metas is not None:
+            hidden = [(a - base, b - base) for _, a, b, _ in raw.metas if "{{c" in text[a:b]]
+        fences = [(a - base, b - base) for a, b in raw.fences] if raw.fences else []
         numbers: set[int] = set()
         in_code: set[int] = set()
+        if not hidden and not fences:
+            numbers = {cloze.number for cloze in clozes}
+            clozes = []
         for cloze in clozes:
-            offset = base + cloze.start
-            if raw.metas is not None and _in_meta(raw, offset):
+            offset = cloze.start
+            if hidden and _inside(offset, hidden):
                 continue
             numbers.add(cloze.number)
-            if raw.fences is not None and any(a <= offset < b for a, b in raw.fences):
+            if fences and _inside(offset, fences):
                 in_code.add(cloze.number)
         last, line = 0, raw.line
         for problem in errors:
-            if raw.metas is not None and _in_meta(raw, base + problem.offset):
+            if hidden and _inside(problem.offset, hidden):
                 continue
             line += chunk.count("\n", last, problem.offset)
             last = problem.offset
@@ -361,5 +371,8 @@ class _Parser:
         return notes, metas
 
 
-def _in_meta(raw: RawNote, offset: int) -> bool:
-    return raw.metas is not None and any(a <= offset < cut for _, a, cut, _ in raw.metas)
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    for start, end in spans:
+        if start <= offset < end:
+            return True
+    return False

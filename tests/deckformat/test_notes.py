@@ -341,3 +341,19 @@ def test_parse_accepts_text_as_well_as_bytes() -> None:
 
 def test_header_constant_spans_four_lines() -> None:
     assert HEADER.count("\n") == 4
+
+
+def test_examples_in_the_format_doc_parse_cleanly() -> None:
+    doc = Path(__file__).resolve().parents[2] / "docs" / "deck-format.md"
+    if not doc.exists():
+        pytest.skip("no docs in this checkout")
+    blocks = doc.read_text(encoding="utf-8").split("````markdown\n")[1:]
+    examples = [block.split("\n````")[0] + "\n" for block in blocks]
+    assert examples[0] == SPEC_EXAMPLE
+    for example in examples[1:]:
+        text = example if example.startswith("---\n") else HEADER + example
+        deck = parse_deck(text, "doc.md")
+        assert deck.diagnostics == ()
+        assert deck.notes
+    deployment = parse_deck(HEADER + examples[1], "doc.md").notes[0]
+    assert deployment.code_cloze_numbers == (1,)
