@@ -19,7 +19,7 @@ from flashcards.storage import cards as card_store
 from flashcards.storage.database import Database, open_database
 from flashcards.storage.models import Card, Deck, Note
 
-__all__ = ["Collection", "DeckCounts", "DeckNode"]
+__all__ = ["Collection", "DeckCounts", "DeckInfo", "DeckNode"]
 
 
 @dataclass
@@ -39,6 +39,19 @@ class DeckCounts:
     @property
     def total(self) -> int:
         return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """What the deck list needs of a deck."""
+
+    id: int
+    key: str
+    title: str
+    description: str
+    group_path: str
+    path: str | None
+    position: int
 
 
 @dataclass
@@ -81,6 +94,9 @@ class Collection:
         self.database = database
         self.clock: Clock = clock or SystemClock()
         self.data_dir = data_dir
+        self._card_totals: dict[int, int] | None = None
+        self._decks: list[DeckInfo] | None = None
+        self._data_version: int | None = None
         with database.reading() as session:
             self._settings = card_store.load_settings(session)
 
@@ -125,24 +141,45 @@ class Collection:
 
     # -- decks -----------------------------------------------------------------------------
 
-    def decks(self) -> list[Deck]:
-        with self.database.reading() as session:
-            return list(
-                session.scalars(
-                    select(Deck)
+    def _drop_stale_caches(self) -> None:
+        # data_version moves when another connection (another process, or a second Collection
+        # such as a background sync) commits; our own syncs call decks_changed() directly.
+        version = self.database.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.decks_changed()
+
+    def decks(self) -> list[DeckInfo]:
+        """The decks that are not retired, in deck-list order. Cached: only a sync changes them."""
+        self._drop_stale_caches()
+        if self._decks is None:
+            with self.database.reading() as session:
+                rows = session.execute(
+                    select(
+                        Deck.id,
+                        Deck.key,
+                        Deck.title,
+                        Deck.description,
+                        Deck.group_path,
+                        Deck.path,
+                        Deck.position,
+                    )
                     .where(Deck.retired == false())
                     .order_by(Deck.group_path, Deck.position, Deck.title)
-                )
-            )
+                ).all()
+            self._decks = [DeckInfo(*row) for row in rows]
+        return list(self._decks)
 
     def deck_by_key(self, key: str) -> Deck | None:
         with self.database.reading() as session:
             return session.scalar(select(Deck).where(Deck.key == key))
 
-    def daily_limits(self, deck: Deck) -> tuple[int, int]:
+    def daily_limits(self, deck: DeckInfo | Deck) -> tuple[int, int]:
         """(new cards, reviews) a deck may show per day, inherited from folders or the default."""
         chain = limit_chain(deck.key, deck.group_path)
         limits = self._settings.deck_limits
+        if not limits:
+            return self._settings.new_per_day, self._settings.reviews_per_day
         new = resolve_limit(
             chain,
             {k: v.new_per_day for k, v in limits.items() if v.new_per_day is not None},
@@ -158,41 +195,43 @@ class Collection:
     def deck_counts(self) -> dict[int, DeckCounts]:
         """Per deck id: new, learning and review cards left today, within the daily limits."""
         today = self.today()
-        result: dict[int, DeckCounts] = {}
+        decks = self.decks()
         with self.database.reading() as session:
             done = card_store.answers_today(session, today)
-            learning = dict(
-                session.execute(
-                    select(Card.deck_id, func.count())
-                    .where(
-                        Card.drill_day == today, Card.suspended == false(), Card.retired == false()
-                    )
-                    .group_by(Card.deck_id)
-                ).all()
-            )
-            for deck in session.scalars(select(Deck).where(Deck.retired == false())):
+            learning = card_store.learning_counts(session, today)
+            limits = []
+            for deck in decks:
                 new_limit, review_limit = self.daily_limits(deck)
                 learned, reviewed = done.get(deck.id, (0, 0))
-                new_left = max(0, new_limit - learned)
-                reviews_left = max(0, review_limit - reviewed)
-                result[deck.id] = DeckCounts(
-                    new=len(card_store.new_cards(session, deck.id, today, new_left)),
-                    learning=int(learning.get(deck.id, 0)),
-                    review=len(card_store.due_reviews(session, deck.id, today, reviews_left)),
-                )
-        return result
+                limits.append((deck.id, new_limit - learned, review_limit - reviewed))
+            counts = card_store.capped_counts(session, limits, today)
+        return {
+            deck_id: DeckCounts(new, learning.get(deck_id, 0), review)
+            for deck_id, (new, review) in counts.items()
+        }
 
-    def deck_tree(self) -> DeckNode:
-        """Every deck under its folder groups, with today's counts summed upwards."""
-        counts = self.deck_counts()
-        with self.database.reading() as session:
-            sizes = dict(
-                session.execute(
+    def card_totals(self) -> dict[int, int]:
+        """Per deck id: cards that are not retired. Cached: only a sync changes it."""
+        self._drop_stale_caches()
+        if self._card_totals is None:
+            with self.database.reading() as session:
+                rows = session.execute(
                     select(Card.deck_id, func.count())
                     .where(Card.retired == false())
                     .group_by(Card.deck_id)
                 ).all()
-            )
+            self._card_totals = {int(deck_id): int(count) for deck_id, count in rows}
+        return self._card_totals
+
+    def decks_changed(self) -> None:
+        """Forget what was cached about the decks (a sync calls this)."""
+        self._card_totals = None
+        self._decks = None
+
+    def deck_tree(self) -> DeckNode:
+        """Every deck under its folder groups, with today's counts summed upwards."""
+        counts = self.deck_counts()
+        sizes = self.card_totals()
         root = DeckNode(key="", title="")
         groups: dict[str, DeckNode] = {"": root}
 

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from time import monotonic
 
-from sqlalchemy import select
-
 from flashcards.core.queue import SessionQueue, interleave, order_reviews
 from flashcards.core.scheduling import (
     AnswerKind,
@@ -21,7 +19,6 @@ from flashcards.core.scheduling import (
 from flashcards.services.collection import Collection
 from flashcards.services.faces import CardContent
 from flashcards.storage import cards as card_store
-from flashcards.storage.models import Deck
 
 __all__ = ["UNDO_DEPTH", "AnswerOutcome", "SessionSummary", "StudySession", "grades_for"]
 
@@ -106,10 +103,10 @@ class StudySession:
         today = self.today
         reviews: list[int] = []
         new: list[int] = []
+        wanted = set(self.deck_ids)
+        decks = [deck for deck in self.collection.decks() if deck.id in wanted]
         with self.collection.database.reading() as session:
             done = card_store.answers_today(session, today)
-            decks = list(session.scalars(select(Deck).where(Deck.id.in_(self.deck_ids))))
-            decks.sort(key=lambda d: (d.group_path, d.position, d.title))
             due = []
             for deck in decks:
                 new_limit, review_limit = self.collection.daily_limits(deck)

@@ -147,6 +147,7 @@ def sync_decks(
                 deck.retired = True
                 report.retired_decks.append(deck.key)
                 _retire_notes(session, deck.id, None)
+    collection.decks_changed()
     return report
 
 

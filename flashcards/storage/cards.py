@@ -16,16 +16,18 @@ from flashcards.core.queue import DueCard
 from flashcards.core.scheduling import AnswerKind, CardSchedule
 from flashcards.core.settings import Settings
 from flashcards.core.sm2 import SM2State
-from flashcards.storage.models import Card, ReviewLog, Setting
+from flashcards.storage.models import Base, ReviewLog, Setting
 
 __all__ = [
     "CardRecord",
     "answers_today",
+    "capped_counts",
     "card_record",
     "delete_review",
     "drill_cards",
     "due_reviews",
     "easiness_cents",
+    "learning_counts",
     "load_settings",
     "new_cards",
     "save_settings",
@@ -34,14 +36,18 @@ __all__ = [
     "write_review",
 ]
 
+# Core columns, not ORM attributes: the hot statements skip the ORM's per-call work.
+_CARDS = Base.metadata.tables["cards"]
+_REVIEWS = Base.metadata.tables["reviews"]
+_C = _CARDS.c
 _SCHEDULE_COLUMNS = (
-    Card.repetitions,
-    Card.interval,
-    Card.easiness_cents,
-    Card.due,
-    Card.drill_day,
-    Card.suspended,
-    Card.buried_until,
+    _C.repetitions,
+    _C.interval,
+    _C.easiness_cents,
+    _C.due,
+    _C.drill_day,
+    _C.suspended,
+    _C.buried_until,
 )
 
 
@@ -88,78 +94,95 @@ def schedule_values(schedule: CardSchedule) -> dict[str, object]:
 
 # Statements used on every answer and every deck-list refresh are built once: constructing a
 # SQLAlchemy statement costs more than SQLite takes to run these.
-_INSERT_REVIEW = insert(ReviewLog.__table__)
+_INSERT_REVIEW = insert(_REVIEWS)
 
 _CARD_RECORD = select(
-    Card.id,
-    Card.note_id,
-    Card.deck_id,
-    Card.ordinal,
-    Card.kind,
-    Card.retired,
+    _C.id,
+    _C.note_id,
+    _C.deck_id,
+    _C.ordinal,
+    _C.kind,
+    _C.retired,
     *_SCHEDULE_COLUMNS,
-).where(Card.id == bindparam("card_id"))
+).where(_C.id == bindparam("card_id"))
 
 _SET_SCHEDULE = (
-    update(Card)
-    .where(Card.id == bindparam("card_id"))
+    update(_CARDS)
+    .where(_C.id == bindparam("card_id"))
     .values({column: bindparam(column.key) for column in _SCHEDULE_COLUMNS})
 )
 
 # Written exactly as the partial indexes' WHERE clauses, so SQLite can use them.
 _AVAILABLE = (
-    Card.suspended == false(),
-    Card.retired == false(),
-    (Card.buried_until.is_(None)) | (Card.buried_until <= bindparam("today")),
+    _C.suspended == false(),
+    _C.retired == false(),
+    (_C.buried_until.is_(None)) | (_C.buried_until <= bindparam("today")),
 )
 
 _DUE_REVIEWS = (
-    select(Card.id, Card.due)
+    select(_C.id, _C.due)
     .where(
-        Card.deck_id == bindparam("deck_id"),
-        Card.due.is_not(None),
-        Card.due <= bindparam("today"),
+        _C.deck_id == bindparam("deck_id"),
+        _C.due.is_not(None),
+        _C.due <= bindparam("today"),
         *_AVAILABLE,
-        (Card.drill_day.is_(None)) | (Card.drill_day != bindparam("today")),
+        (_C.drill_day.is_(None)) | (_C.drill_day != bindparam("today")),
     )
-    .order_by(Card.due)
+    .order_by(_C.due)
     .limit(bindparam("limit"))
 )
 
 _NEW_CARDS = (
-    select(Card.id)
-    .where(Card.deck_id == bindparam("deck_id"), Card.due.is_(None), *_AVAILABLE)
-    .order_by(Card.position, Card.id)
+    select(_C.id)
+    .where(_C.deck_id == bindparam("deck_id"), _C.due.is_(None), *_AVAILABLE)
+    .order_by(_C.position, _C.id)
     .limit(bindparam("limit"))
 )
 
-# min(count, limit) per deck reads at most ``limit`` index entries, never the whole deck.
-_CAPPED_DUE = """SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_due
- WHERE deck_id = ? AND due IS NOT NULL AND due <= ? AND suspended = 0 AND retired = 0
- AND (buried_until IS NULL OR buried_until <= ?) AND (drill_day IS NULL OR drill_day != ?)
- LIMIT ?)"""
-_CAPPED_NEW = """SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_new
- WHERE deck_id = ? AND due IS NULL AND suspended = 0 AND retired = 0
- AND (buried_until IS NULL OR buried_until <= ?) LIMIT ?)"""
+# min(count, limit) per deck reads at most ``limit`` index entries, never the whole deck; one
+# statement for all decks keeps the per-statement overhead out of the deck list.
+_CAPPED_ROW = """SELECT ?,
+ (SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_new
+   WHERE deck_id = ? AND due IS NULL AND suspended = 0 AND retired = 0
+   AND (buried_until IS NULL OR buried_until <= ?) LIMIT ?)),
+ (SELECT count(*) FROM (SELECT 1 FROM cards INDEXED BY ix_cards_due
+   WHERE deck_id = ? AND due IS NOT NULL AND due <= ? AND suspended = 0 AND retired = 0
+   AND (buried_until IS NULL OR buried_until <= ?) AND (drill_day IS NULL OR drill_day != ?)
+   LIMIT ?))"""
+_CAPPED_CHUNK = 200
+
+_ANSWERS_TODAY = (
+    select(_REVIEWS.c.deck_id, _REVIEWS.c.kind, func.count())
+    .where(_REVIEWS.c.day == bindparam("today"), _REVIEWS.c.kind != AnswerKind.DRILL.value)
+    .group_by(_REVIEWS.c.deck_id, _REVIEWS.c.kind)
+)
+
+_LEARNING = (
+    select(_C.deck_id, func.count())
+    .where(_C.drill_day == bindparam("today"), _C.suspended == false(), _C.retired == false())
+    .group_by(_C.deck_id)
+)
 
 
 def card_record(session: Session, card_id: int) -> CardRecord | None:
     """One card, or ``None``."""
-    row = session.execute(_CARD_RECORD, {"card_id": card_id}).first()
+    row = session.connection().execute(_CARD_RECORD, {"card_id": card_id}).first()
     if row is None:
         return None
     return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))
 
 
 def set_schedule(session: Session, card_id: int, schedule: CardSchedule) -> None:
-    session.execute(_SET_SCHEDULE, {"card_id": card_id, **schedule_values(schedule)})
+    session.connection().execute(_SET_SCHEDULE, {"card_id": card_id, **schedule_values(schedule)})
 
 
 def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[DueCard]:
     """A deck's review cards due on or before ``today``, most overdue first, at most ``limit``."""
     if limit <= 0:
         return []
-    rows = session.execute(_DUE_REVIEWS, {"deck_id": deck_id, "today": today, "limit": limit})
+    rows = session.connection().execute(
+        _DUE_REVIEWS, {"deck_id": deck_id, "today": today, "limit": limit}
+    )
     return [DueCard(card_id, due) for card_id, due in rows]
 
 
@@ -167,7 +190,11 @@ def new_cards(session: Session, deck_id: int, today: int, limit: int) -> list[in
     """A deck's new cards in file order, at most ``limit``."""
     if limit <= 0:
         return []
-    return list(session.scalars(_NEW_CARDS, {"deck_id": deck_id, "today": today, "limit": limit}))
+    return list(
+        session.connection().scalars(
+            _NEW_CARDS, {"deck_id": deck_id, "today": today, "limit": limit}
+        )
+    )
 
 
 def capped_counts(
@@ -180,25 +207,31 @@ def capped_counts(
     connection = session.connection().connection.driver_connection
     assert connection is not None
     result: dict[int, tuple[int, int]] = {}
-    for deck_id, new_limit, review_limit in limits:
-        new = due = 0
-        if new_limit > 0:
-            new = connection.execute(_CAPPED_NEW, (deck_id, today, new_limit)).fetchone()[0]
-        if review_limit > 0:
-            due = connection.execute(
-                _CAPPED_DUE, (deck_id, today, today, today, review_limit)
-            ).fetchone()[0]
-        result[deck_id] = (int(new), int(due))
+    for start in range(0, len(limits), _CAPPED_CHUNK):
+        chunk = limits[start : start + _CAPPED_CHUNK]
+        sql = "\nUNION ALL\n".join([_CAPPED_ROW] * len(chunk))
+        params: list[int] = []
+        for deck_id, new_limit, review_limit in chunk:
+            params += [deck_id, deck_id, today, max(0, new_limit)]
+            params += [deck_id, today, today, today, max(0, review_limit)]
+        for deck_id, new, due in connection.execute(sql, params):
+            result[int(deck_id)] = (int(new), int(due))
     return result
+
+
+def learning_counts(session: Session, today: int) -> dict[int, int]:
+    """Per deck id: cards waiting for a drill today."""
+    rows = session.connection().execute(_LEARNING, {"today": today})
+    return {int(deck_id): int(count) for deck_id, count in rows}
 
 
 def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[int]:
     """Cards graded below 4 today that still await their drill."""
     return list(
-        session.scalars(
-            select(Card.id)
-            .where(Card.drill_day == today, Card.deck_id.in_(deck_ids), *_AVAILABLE)
-            .order_by(Card.id),
+        session.connection().scalars(
+            select(_C.id)
+            .where(_C.drill_day == today, _C.deck_id.in_(deck_ids), *_AVAILABLE)
+            .order_by(_C.id),
             {"today": today},
         )
     )
@@ -207,12 +240,7 @@ def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[i
 def answers_today(session: Session, today: int) -> dict[int, tuple[int, int]]:
     """Per deck id: (new cards learned, reviews done) on study day ``today``."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    rows = session.execute(
-        select(ReviewLog.deck_id, ReviewLog.kind, func.count())
-        .where(ReviewLog.day == today, ReviewLog.kind != AnswerKind.DRILL.value)
-        .group_by(ReviewLog.deck_id, ReviewLog.kind)
-    ).all()
-    for deck_id, kind, count in rows:
+    for deck_id, kind, count in session.connection().execute(_ANSWERS_TODAY, {"today": today}):
         counts[deck_id][0 if kind == AnswerKind.LEARN.value else 1] += count
     return {deck_id: (c[0], c[1]) for deck_id, c in counts.items()}
 
@@ -233,7 +261,7 @@ def write_review(
     set_schedule(session, card.card_id, after)
     result = cast(
         CursorResult[Any],
-        session.execute(
+        session.connection().execute(
             _INSERT_REVIEW,
             dict(
                 card_id=card.card_id,

@@ -62,6 +62,15 @@ class Database:
         with self._sessions() as session:
             yield session
 
+    def data_version(self) -> int:
+        """SQLite's data_version: it changes when another connection commits."""
+        raw = self.engine.raw_connection()
+        try:
+            # Outside any transaction SQLAlchemy opens: a bare pragma on the shared connection.
+            return int(raw.driver_connection.execute("PRAGMA data_version").fetchone()[0])  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
     def close(self) -> None:
         """Stop the checkpointer, fold the WAL into the file and release it."""
         if self._checkpointer is not None:

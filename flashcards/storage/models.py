@@ -105,6 +105,8 @@ class Card(Base):
             "ix_cards_due",
             "deck_id",
             "due",
+            "buried_until",
+            "drill_day",
             sqlite_where=text("due IS NOT NULL AND suspended = 0 AND retired = 0"),
         ),
         # New cards of a deck in file order.
