@@ -1,5 +1,5 @@
 """``python -m flashcards``."""
 
-from flashcards.cli import main
+from flashcards.launcher import main
 
 raise SystemExit(main())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -195,23 +194,9 @@ def _db_exists(args: argparse.Namespace) -> bool:
     return database_path(args.data_dir or default_data_dir()).exists()
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    if args.data_dir is not None:
-        os.environ["FLASHCARDS_DATA_DIR"] = str(args.data_dir)
-    try:
-        from flashcards.gui.app import run_app
-    except ImportError as error:
-        raise UserError(
-            f"the desktop app cannot start: {error}. On Debian/Ubuntu install Qt's system "
-            "libraries: sudo apt-get install -y libegl1 libgl1 libxkbcommon0 libfontconfig1 "
-            "libdbus-1-3 libxcb-cursor0"
-        ) from error
-    return run_app(data_dir=args.data_dir)
-
+GuiLauncher = Callable[[argparse.Namespace], int]
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: _cmd_gui,
-    "gui": _cmd_gui,
     "review": _cmd_review,
     "stats": _cmd_stats,
     "check": _cmd_check,
@@ -222,11 +207,19 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+def main(argv: Sequence[str] | None = None, *, open_gui: GuiLauncher | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    The desktop app is started through ``open_gui`` (``flashcards.launcher`` passes it): the CLI
+    itself never imports Qt, so terminal commands work where Qt's libraries are missing.
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.command in (None, "gui"):
+            if open_gui is None:
+                raise UserError("the desktop app is not part of this entry point")
+            return open_gui(args)
         return _COMMANDS[args.command](args)
     except UserError as error:
         print(f"flashcards: error: {error}", file=sys.stderr)
