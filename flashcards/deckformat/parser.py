@@ -372,7 +372,4 @@ class _Parser:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    for start, end in spans:
-        if start <= offset < end:
-            return True
-    return False
+    return any(start <= offset < end for start, end in spans)
