@@ -46,35 +46,42 @@ class ClozeSyntaxError:
 
 
 def scan_clozes(text: str) -> tuple[list[Cloze], list[ClozeSyntaxError]]:
-    """Return every well-formed cloze in ``text`` and every malformed one, in text order."""
+    """Return every well-formed cloze in ``text`` and every malformed one, in text order.
+
+    Linear in the text: a line's end and the fact that no ``}}`` is left on it are remembered,
+    so a hostile line of a million ``{{c1::`` costs one pass, not one search per opening.
+    """
     clozes: list[Cloze] = []
     errors: list[ClozeSyntaxError] = []
+    search = _OPEN_RE.search
     pos = 0
+    line_end = -1
+    unclosed_line_end = -1  # the end of a line known to hold no "}}" after some opening
     while True:
-        match = _OPEN_RE.search(text, pos)
+        match = search(text, pos)
         if match is None:
             break
-        start = match.start()
-        line_end = text.find("\n", match.end())
-        if line_end < 0:
-            line_end = len(text)
-        close = text.find("}}", match.end(), line_end)
+        start, body_start = match.start(), match.end()
+        if body_start > line_end:
+            line_end = text.find("\n", body_start)
+            if line_end < 0:
+                line_end = len(text)
+        close = -1 if unclosed_line_end == line_end else text.find("}}", body_start, line_end)
         number = int(match.group(1))
         if close < 0:
+            unclosed_line_end = line_end
             errors.append(ClozeSyntaxError(start, f"unterminated cloze '{match.group(0)}'"))
-            pos = match.end()
+            pos = body_start
             continue
-        body = text[match.end() : close]
-        answer, sep, hint = body.partition("::")
-        end = close + 2
-        pos = end
+        answer, sep, hint = text[body_start:close].partition("::")
+        pos = close + 2
         if number == 0:
             errors.append(ClozeSyntaxError(start, "cloze number must be 1 or more, not c0"))
             continue
         if not answer.strip():
             errors.append(ClozeSyntaxError(start, f"empty answer in cloze c{number}"))
             continue
-        clozes.append(Cloze(number, answer, hint if sep else None, start, end))
+        clozes.append(Cloze(number, answer, hint if sep else None, start, pos))
     return clozes, errors
 
 
