@@ -261,10 +261,13 @@ class CardBrowser:
     def close(self) -> None:
         self._readers.close()
 
-    def invalidate(self) -> None:
-        """Forget cached searches (after the cards or decks changed)."""
+    def invalidate(self, *, keep: BrowseFilter | None = None) -> None:
+        """Forget cached searches (after cards or decks changed); ``keep``: the list on screen,
+        whose rows stay put while their states change."""
         with self._ids_lock:
+            kept = {k: v for k, v in self._ids.items() if k[0] == keep}
             self._ids.clear()
+            self._ids.update(kept)
 
     def card_ids(self, browse: BrowseFilter) -> list[int]:
         """Every matching card id, in the filter's order."""
