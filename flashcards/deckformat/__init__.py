@@ -4,7 +4,13 @@ See ``docs/deck-format.md`` for the format. This layer only reads and writes dec
 them into the database is the services layer's job.
 """
 
-from flashcards.deckformat.cards import card_faces, card_specs, normalise_prompt, note_markdown
+from flashcards.deckformat.cards import (
+    card_faces,
+    card_specs,
+    compose_faces,
+    normalise_prompt,
+    note_markdown,
+)
 from flashcards.deckformat.check import CheckReport, DeckSummary, check_paths, summarise
 from flashcards.deckformat.discover import deck_files
 from flashcards.deckformat.files import MAX_DECK_BYTES, read_deck, read_deck_bytes
@@ -36,6 +42,7 @@ __all__ = [
     "card_faces",
     "card_specs",
     "check_paths",
+    "compose_faces",
     "deck_files",
     "normalise_prompt",
     "note_markdown",

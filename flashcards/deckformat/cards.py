@@ -6,7 +6,7 @@ import unicodedata
 
 from flashcards.deckformat.model import CardSpec, DeckHeader, ParsedNote
 
-__all__ = ["card_faces", "card_specs", "normalise_prompt", "note_markdown"]
+__all__ = ["card_faces", "card_specs", "compose_faces", "normalise_prompt", "note_markdown"]
 
 # Markdown marks that are symbols, not punctuation, in Unicode but carry no meaning in a prompt.
 _EXTRA_MARKS = frozenset("`~")
@@ -29,9 +29,19 @@ def card_specs(note: ParsedNote, header: DeckHeader | None) -> list[CardSpec]:
     return specs
 
 
-def _prompt_face(note: ParsedNote) -> str:
-    heading = "## " + note.prompt
-    return f"{heading}\n\n{note.front}" if note.front else heading
+def compose_faces(prompt: str, front: str, back: str, kind: str) -> tuple[str, str]:
+    """(front, back) Markdown of a card of ``kind`` made from a note's parts.
+
+    basic: the heading (plus the front text) / the back; reverse: the other way round; cloze: the
+    whole note on both sides (the renderer masks hole N on the front and reveals it on the back).
+    """
+    question = "\n\n".join(part for part in ("## " + prompt, front) if part)
+    if kind == "cloze":
+        whole = "\n\n".join(part for part in (question, back) if part)
+        return whole, whole
+    if kind == "reverse":
+        return back, question
+    return question, back
 
 
 def note_markdown(note: ParsedNote) -> str:
@@ -40,17 +50,21 @@ def note_markdown(note: ParsedNote) -> str:
 
 
 def card_faces(note: ParsedNote, spec: CardSpec) -> tuple[str, str]:
-    """(front, back) Markdown of one card, cloze markup left in for the renderer.
+    """(front, back) Markdown of one card of ``note``, cloze markup left in for the renderer."""
+    return compose_faces(note.prompt, note.front, note.back, spec.kind)
 
-    basic: the heading (plus the front text) / the back; reverse: the other way round; cloze: the
-    whole note on both sides (the renderer masks hole N on the front and reveals it on the back).
-    """
-    if spec.kind == "cloze":
-        whole = note_markdown(note)
-        return whole, whole
-    if spec.kind == "reverse":
-        return note.back, _prompt_face(note)
-    return _prompt_face(note), note.back
+
+class _PunctuationToSpace(dict[int, str]):
+    """A ``str.translate`` table that learns each character once: punctuation becomes a space."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        value = " " if char in _EXTRA_MARKS or unicodedata.category(char).startswith("P") else char
+        self[codepoint] = value
+        return value
+
+
+_PUNCTUATION = _PunctuationToSpace()
 
 
 def normalise_prompt(prompt: str) -> str:
@@ -61,8 +75,4 @@ def normalise_prompt(prompt: str) -> str:
     that ``Pod,Service`` and ``Pod, Service`` fold alike.
     """
     folded = unicodedata.normalize("NFKC", prompt).casefold()
-    chars = [
-        " " if ch in _EXTRA_MARKS or unicodedata.category(ch).startswith("P") else ch
-        for ch in folded
-    ]
-    return " ".join("".join(chars).split())
+    return " ".join(folded.translate(_PUNCTUATION).split())

@@ -8,9 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from flashcards.deckformat import compose_faces
 from flashcards.storage.models import Card, Deck, Note
 
-__all__ = ["CardContent", "card_content", "compose_faces"]
+__all__ = ["CardContent", "card_content"]
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,6 @@ class CardContent:
 
     def faces(self) -> tuple[str, str]:
         return compose_faces(self.prompt, self.front, self.back, self.kind)
-
-
-def compose_faces(prompt: str, front: str, back: str, kind: str) -> tuple[str, str]:
-    """The front and back Markdown of a card of ``kind`` made from a note's parts."""
-    question = "\n\n".join(part for part in (f"## {prompt}", front) if part)
-    if kind == "reverse":
-        return back, question
-    if kind == "cloze":
-        whole = "\n\n".join(part for part in (question, back) if part)
-        return whole, whole
-    return question, back
 
 
 def card_content(session: Session, card_id: int) -> CardContent | None:

@@ -19,6 +19,7 @@ from flashcards.deckformat import (
     card_specs,
     deck_files,
     parse_deck,
+    read_deck_bytes,
 )
 from flashcards.services.collection import Collection
 from flashcards.services.identity import match_notes, note_keys
@@ -26,8 +27,6 @@ from flashcards.services.paths import bundled_decks_dir
 from flashcards.storage.models import Card, Deck, DeckFile, Note
 
 __all__ = ["DeckSource", "DeckSyncResult", "SyncReport", "default_sources", "sync_decks"]
-
-MAX_DECK_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -125,9 +124,7 @@ def sync_decks(
                     _remember(row, seen_keys, report)
                     report.unchanged_files += 1
                     continue
-                _read(state, report)
-                if state.deck is None and state.data is None:
-                    continue
+                _read(state)
                 if not force and row is not None and row.sha256 == state.sha256:
                     row.size, row.mtime_ns = state.size, state.mtime_ns
                     _remember(row, seen_keys, report)
@@ -168,21 +165,13 @@ def _stat(path: Path, group: str) -> _FileState | None:
     return _FileState(path.resolve(), group, st.st_size, st.st_mtime_ns)
 
 
-def _read(state: _FileState, report: SyncReport) -> None:
-    if state.size > MAX_DECK_BYTES:
-        state.deck = ParsedDeck(
-            str(state.path),
-            None,
-            "",
-            (),
-            (Diagnostic(str(state.path), 1, f"file is larger than {MAX_DECK_BYTES // 2**20} MB"),),
-        )
-        state.sha256 = f"size:{state.size}"
-        return
-    try:
-        data = state.path.read_bytes()
-    except OSError as error:
-        report.diagnostics.append(Diagnostic(str(state.path), 1, f"cannot read: {error.strerror}"))
+def _read(state: _FileState) -> None:
+    data, problem = read_deck_bytes(state.path)
+    if data is None:
+        assert problem is not None
+        # Unreadable or too large: a broken file, which keeps its previous cards.
+        state.deck = ParsedDeck(str(state.path), None, "", (), (problem,))
+        state.sha256 = f"unreadable:{state.size}:{state.mtime_ns}"
         return
     state.data = data
     state.sha256 = hashlib.sha256(data).hexdigest()
