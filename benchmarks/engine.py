@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -20,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.datagen import YAML_NOTE, add_review_history, generate_notes, write_decks  # noqa: E402
-from flashcards.services.collection import Collection  # noqa: E402
-from flashcards.services.search import search_notes  # noqa: E402
-from flashcards.services.study import StudySession  # noqa: E402
-from flashcards.services.sync import DeckSource, sync_decks  # noqa: E402
+from benchmarks.datagen import YAML_NOTE, add_review_history, generate_notes, write_decks
+from flashcards.services.collection import Collection
+from flashcards.services.search import search_notes
+from flashcards.services.study import StudySession
+from flashcards.services.sync import DeckSource, sync_decks
 
 TARGETS_MS = {
     "import": 3000,
@@ -148,8 +147,11 @@ def _render() -> dict[str, float]:
         f"render_markdown({note!r}); print((time.perf_counter()-s)*1000)"
     )
     first = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(3)
     ]
     return {
@@ -176,7 +178,6 @@ def main() -> int:
         print(f"{name:22} {value:10.3f} {unit:3} {limit:22} {verdict}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
-    del resource
     return 1 if failed else 0
 
 
