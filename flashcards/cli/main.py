@@ -76,18 +76,33 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="find notes by text")
     search.add_argument("query", nargs="+")
 
+    commands.add_parser("backup", help="back up the collection now (also while the app runs)")
+    backups = commands.add_parser("backups", help="list the backups, newest first")
+    backups.add_argument("--json", action="store_true", help="machine-readable output")
+    restore = commands.add_parser(
+        "restore", help="replace the collection with a backup (the current one is backed up first)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup file, or its name")
+    doctor = commands.add_parser("doctor", help="check the collection and repair what it can")
+    doctor.add_argument("--quick", action="store_true", help="quick_check, not integrity_check")
+
     gui = commands.add_parser("gui", help="open the app (the default)")
     del gui
     return parser
 
 
 def _open_collection(args: argparse.Namespace, *, read_only: bool = False) -> Collection:
+    from flashcards.services.backup import backup_hint
     from flashcards.services.collection import Collection
-    from flashcards.storage.database import DatabaseError, NewerSchemaError
+    from flashcards.services.errors import DatabaseError, NewerSchemaError, StorageError
+    from flashcards.services.paths import default_data_dir
 
     try:
         return Collection.open(args.data_dir, read_only=read_only)
     except (DatabaseError, NewerSchemaError) as error:
+        hint = backup_hint(args.data_dir or default_data_dir())
+        raise UserError(f"{error}; nothing was changed; {hint}") from error
+    except StorageError as error:  # locked by another process, read-only data dir
         raise UserError(str(error)) from error
     except PermissionError as error:
         raise UserError(f"cannot open the data dir: {error}") from error
@@ -194,6 +209,30 @@ def _db_exists(args: argparse.Namespace) -> bool:
     return database_path(args.data_dir or default_data_dir()).exists()
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from flashcards.cli.safety import run_backup
+
+    return run_backup(args, _open_collection)
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from flashcards.cli.safety import run_backups
+
+    return run_backups(args)
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from flashcards.cli.safety import run_restore
+
+    return run_restore(args)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from flashcards.cli.safety import run_doctor
+
+    return run_doctor(args)
+
+
 GuiLauncher = Callable[[argparse.Namespace], int]
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -204,6 +243,10 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "ids": _cmd_ids,
     "show": _cmd_show,
     "search": _cmd_search,
+    "backup": _cmd_backup,
+    "backups": _cmd_backups,
+    "restore": _cmd_restore,
+    "doctor": _cmd_doctor,
 }
 
 
@@ -231,3 +274,12 @@ def main(argv: Sequence[str] | None = None, *, open_gui: GuiLauncher | None = No
         # `flashcards stats | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        # A full disk, a read-only or locked data dir, a damaged file: one line, not a traceback.
+        from flashcards.cli.safety import failure_message
+
+        message = failure_message(error)
+        if message is None:
+            raise
+        print(f"flashcards: error: {message}", file=sys.stderr)
+        return 1

@@ -17,6 +17,7 @@ from flashcards.services.faces import CardContent, card_content
 from flashcards.services.paths import database_path, default_data_dir
 from flashcards.storage import cards as card_store
 from flashcards.storage.database import Database, open_database
+from flashcards.storage.lock import WriterLock, acquire_writer_lock
 from flashcards.storage.models import Card, Deck, Note
 
 __all__ = ["Collection", "DeckCounts", "DeckInfo", "DeckNode"]
@@ -97,6 +98,7 @@ class Collection:
         self._card_totals: dict[int, int] | None = None
         self._decks: list[DeckInfo] | None = None
         self._data_version: int | None = None
+        self.writer_lock: WriterLock | None = None  # held while a writable collection is open
         with database.reading() as session:
             self._settings = card_store.load_settings(session)
 
@@ -104,13 +106,51 @@ class Collection:
     def open(
         cls, data_dir: Path | None = None, *, clock: Clock | None = None, read_only: bool = False
     ) -> Collection:
-        """Open (creating when missing) the collection in ``data_dir`` (default: the user's)."""
+        """Open (creating when missing) the collection in ``data_dir`` (default: the user's).
+
+        A writable collection holds the data dir's writer lock until ``close``: another process
+        gets ``CollectionLockedError``. Read-only ones take no lock.
+        """
+        from flashcards.services.backup import refuse_emptied_collection
+
         data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-        database = open_database(database_path(data_dir), read_only=read_only)
-        return cls(database, clock=clock, data_dir=data_dir)
+        lock = None if read_only else acquire_writer_lock(data_dir)
+        try:
+            if lock is not None:
+                refuse_emptied_collection(data_dir)
+            database = open_database(database_path(data_dir), read_only=read_only)
+            try:
+                collection = cls(database, clock=clock, data_dir=data_dir)
+            except BaseException:
+                database.close()
+                raise
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if lock is not None:
+            database.on_commit = lock.note_change
+            collection.writer_lock = lock
+        return collection
+
+    @property
+    def changed_since_backup(self) -> bool:
+        """Whether this process changed the collection since its last backup."""
+        return self.writer_lock is not None and self.writer_lock.changed_since_backup
 
     def close(self) -> None:
-        self.database.close()
+        """Close the file; the last writable collection of a process backs up what changed."""
+        lock = self.writer_lock
+        try:
+            if lock is not None and lock.last_holder and lock.changed_since_backup:
+                from flashcards.services.backup import backup_on_close
+
+                backup_on_close(self)
+        finally:
+            self.writer_lock = None
+            self.database.close()
+            if lock is not None:
+                lock.release()
 
     def __enter__(self) -> Collection:
         return self

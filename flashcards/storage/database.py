@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,12 +15,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from flashcards.storage.errors import DatabaseError, ReadOnlyError, storage_error
 from flashcards.storage.migrations import (
     SCHEMA_VERSION,
     NewerSchemaError,
     current_version,
     migrate,
 )
+from flashcards.storage.probe import check_database_file
 
 __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
 
@@ -28,10 +30,6 @@ __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
 # the file. FLASHCARDS_WAL_RESERVE_BYTES overrides it (the test suite, which opens hundreds of
 # tiny collections, sets 0).
 WAL_RESERVE_BYTES = int(os.environ.get("FLASHCARDS_WAL_RESERVE_BYTES", 4 * 1024 * 1024))
-
-
-class DatabaseError(RuntimeError):
-    """The file is not a usable Flashcards database (corrupt, foreign, or unreadable)."""
 
 
 class Database:
@@ -45,16 +43,29 @@ class Database:
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self._checkpointer: _Checkpointer | None = None
+        # Called after every committed unit of work (the writer lock counts changes for backups).
+        self.on_commit: Callable[[], None] | None = None
         if not read_only:
             self._checkpointer = _Checkpointer(path, wal_reserve)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session whose work commits durably when the block ends, or rolls back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work commits durably when the block ends, or rolls back on error.
+
+        A write the disk refuses (full, read-only) raises a ``StorageError`` after the rollback.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (sqlite3.Error, DBAPIError) as error:
+            failure = storage_error(error, self.path)
+            if failure is None:
+                raise
+            raise failure from error
         if self._checkpointer is not None:
             self._checkpointer.nudge()
+        if self.on_commit is not None:
+            self.on_commit()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -224,6 +235,12 @@ def open_database(
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
+    if path.exists() and path.stat().st_size > 0:
+        check_database_file(path)  # read-only: a file we cannot use is left exactly as it is
+    if not read_only and not (
+        os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    ):
+        raise ReadOnlyError(f"{path} is read-only: Flashcards cannot save answers there")
     # One connection, reused: SQLite is in-process, and a single writer keeps answers ordered.
     engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure(read_only, path))
