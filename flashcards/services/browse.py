@@ -156,31 +156,37 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+def _contains(word: str) -> ColumnElement[bool]:
+    pattern = _like_pattern(word)
+    return or_(
+        *(
+            column.like(pattern, escape="\\")
+            for column in (Note.prompt, Note.front, Note.back, Note.tags)
+        )
+    )
+
+
 def _text_conditions(query: str) -> list[ColumnElement[bool]]:
-    """The search semantics of ``search_notes``: FTS trigram for 3+ characters, LIKE below."""
+    """The search semantics of ``search_notes``: FTS trigram for 3+ characters, LIKE below.
+
+    Notes still waiting in ``search_queue`` for the background indexer are matched with LIKE,
+    as ``search_notes`` does, so a fresh import is searchable at once.
+    """
     words = query.split()
     conditions: list[ColumnElement[bool]] = []
     long_words = [w for w in words if len(w) >= 3]
     if long_words:
         match = " AND ".join(_fts_phrase(w) for w in long_words)
-        conditions.append(
-            Card.note_id.in_(
-                text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(
-                    match=match
-                )
-            )
+        indexed = Card.note_id.in_(
+            text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(match=match)
         )
-    for word in (w for w in words if len(w) < 3):
-        # Trigram indexes cannot match fewer than three characters.
-        pattern = _like_pattern(word)
-        conditions.append(
-            or_(
-                *(
-                    column.like(pattern, escape="\\")
-                    for column in (Note.prompt, Note.front, Note.back, Note.tags)
-                )
-            )
+        queued = and_(
+            Card.note_id.in_(text("SELECT note_id FROM search_queue")),
+            *(_contains(word) for word in long_words),
         )
+        conditions.append(or_(indexed, queued))
+    # Trigram indexes cannot match fewer than three characters.
+    conditions.extend(_contains(word) for word in words if len(word) < 3)
     return conditions
 
 

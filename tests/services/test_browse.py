@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from flashcards.services.browse import (
     CARD_STATES,
@@ -141,9 +142,17 @@ def test_search_uses_trigram_for_long_words_and_like_for_short(
     assert prompts("nothing-like-this") == set()
     assert prompts('"') == set()  # a lone quote is text, never an FTS syntax error
     # The same notes as the search service finds.
-    for text in ("replica", "Pod", "入口", "file"):
-        hits = {h.note_id for h in search_notes(col, text)}
-        assert {r.note_id for r in cards.page(BrowseFilter(text=text), 0, 100)} == hits
+    for query in ("replica", "Pod", "入口", "file"):
+        hits = {h.note_id for h in search_notes(col, query)}
+        assert {r.note_id for r in cards.page(BrowseFilter(query=query), 0, 100)} == hits
+
+
+def test_notes_waiting_for_the_indexer_are_found(col: Collection, cards: CardBrowser) -> None:
+    with col.database.unit_of_work() as session:
+        session.execute(text("DELETE FROM notes_fts"))
+        session.execute(text("INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes"))
+    found = {r.prompt for r in cards.page(BrowseFilter(text="replica"), 0, 100)}
+    assert found == {"Which object keeps N replicas running?", "Complete the manifest"}
 
 
 def test_filters_by_deck_and_tag(col: Collection, cards: CardBrowser) -> None:

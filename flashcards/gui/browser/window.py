@@ -48,13 +48,13 @@ PREVIEW_DELAY_MS = 40
 # SQLite takes at most 32,766 bound values in one statement: bulk actions go in chunks.
 BULK_CHUNK = 10_000
 _COLUMN_WIDTHS = {
-    "card": 80,
-    "deck": 170,
-    "state": 90,
-    "due": 95,
-    "interval": 70,
-    "ease": 55,
-    "reviews": 65,
+    "card": 72,
+    "deck": 150,
+    "state": 84,
+    "due": 92,
+    "interval": 64,
+    "ease": 50,
+    "reviews": 62,
 }
 
 
@@ -137,7 +137,7 @@ class BrowserWindow(QMainWindow):
         self._apply_theme()
         self.retranslate_ui()
         self.resize(1180, 720)
-        self.splitter.setSizes([700, 480])
+        self.splitter.setSizes([760, 420])
         self._load_choices()
         self.search(BrowseFilter())
 

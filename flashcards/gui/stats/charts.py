@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
 from flashcards.gui.stats.shaping import Bar, Heatmap, RetentionRow, nice_ticks
 from flashcards.gui.theme import AppTheme
@@ -355,14 +355,21 @@ class HeatmapChart(ChartWidget):
         self.legend: tuple[str, str] = ("Less", "More")
         self.summary = ""
         self._cells: list[tuple[QRectF, int]] = []
-        self.setMinimumSize(760, 200)
+        self.setMinimumWidth(760)
+        # As tall as a grid of 15 px days needs, no taller: spare height would only be blank.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.preferred_height())
 
     def set_heatmap(self, heatmap: Heatmap) -> None:
         self.heatmap = heatmap
         self.update()
 
+    def preferred_height(self, step: float = 15.0) -> int:
+        row = self.fontMetrics().height()
+        return int(8 + self.title_height() + row + 4 + 7 * step + 6 + row + PADDING + 4)
+
     def sizeHint(self) -> QSize:
-        return QSize(900, 220)
+        return QSize(900, self.preferred_height())
 
     def is_empty(self) -> bool:
         return self.heatmap is None
@@ -442,11 +449,12 @@ class RetentionChart(ChartWidget):
         super().__init__(file_name, parent)
         self.rows: list[RetentionRow] = []
         self.describe: Callable[[RetentionRow], str] = lambda row: str(row.reviews)
-        self.setMinimumSize(320, 220)
+        self.setMinimumWidth(320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_rows(self, rows: Sequence[RetentionRow]) -> None:
         self.rows = list(rows)
-        self.updateGeometry()
+        self.setFixedHeight(self.sizeHint().height())
         self.update()
 
     def is_empty(self) -> bool:
@@ -454,7 +462,7 @@ class RetentionChart(ChartWidget):
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height() + 10
-        return QSize(460, self.title_height() + 30 + line * max(4, len(self.rows)))
+        return QSize(460, 8 + self.title_height() + line * max(4, len(self.rows)) + PADDING + 4)
 
     def colour_for(self, retention: float | None) -> QColor:
         c = self.colours

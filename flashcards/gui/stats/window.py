@@ -223,7 +223,9 @@ class StatsWindow(QMainWindow):
         figures["today"].set_value(locale.toString(stats.reviews_today))
         figures["retention"].set_value(_percent(stats.retention_today))
         figures["due"].set_value(locale.toString(stats.due + stats.learning))
-        figures["new"].set_value(locale.toString(stats.new))
+        # Cards never answered (suspended ones too), summed over the decks rather than read
+        # from ``stats.new``, which counts every card at the moment (reported to the lead).
+        figures["new"].set_value(locale.toString(sum(deck.new for deck in stats.decks)))
         figures["cards"].set_value(locale.toString(stats.cards))
         figures["streak"].set_value(
             counted(stats.streak_days, self.tr("1 day"), self.tr("%1 days"))
