@@ -144,7 +144,7 @@ def test_search_uses_trigram_for_long_words_and_like_for_short(
     # The same notes as the search service finds.
     for query in ("replica", "Pod", "入口", "file"):
         hits = {h.note_id for h in search_notes(col, query)}
-        assert {r.note_id for r in cards.page(BrowseFilter(query=query), 0, 100)} == hits
+        assert {r.note_id for r in cards.page(BrowseFilter(text=query), 0, 100)} == hits
 
 
 def test_notes_waiting_for_the_indexer_are_found(col: Collection, cards: CardBrowser) -> None:
