@@ -50,6 +50,7 @@ class NoteEditorDialog(QDialog):
 
     note_saved = Signal(int)  # note id, after the file was written and re-synced
     preview_updated = Signal()
+    loaded = Signal()  # the note was read from its file (first, or again after a change)
 
     def __init__(
         self,
@@ -67,6 +68,7 @@ class NoteEditorDialog(QDialog):
         self.source: NoteSource | None = None
         self._data = b""  # the file as read, for previews
         self._draft: NoteDraft | None = None
+        self._saved_text = ""  # the note as the file holds it, to tell unsaved edits
 
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
@@ -137,7 +139,6 @@ class NoteEditorDialog(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.update_preview)
         self.editor.textChanged.connect(self._on_editor_text_changed)
-        self.editor.modificationChanged.connect(self._on_editor_modification_changed)
         self.card_choice.currentIndexChanged.connect(self._on_card_choice_changed)
         self._file_watch = QFileSystemWatcher(self)
         self._file_watch.fileChanged.connect(self._on_file_changed)
@@ -168,7 +169,8 @@ class NoteEditorDialog(QDialog):
         self.editor.blockSignals(True)
         self.editor.setPlainText(source.text)
         self.editor.blockSignals(False)
-        self.editor.document().setModified(False)
+        self._saved_text = source.text
+        self._show_modified()
         self.editor.setReadOnly(source.read_only)
         self.save_button.setEnabled(not source.read_only)
         self.external_button.setEnabled(True)
@@ -178,6 +180,7 @@ class NoteEditorDialog(QDialog):
         self._show_location()
         self.update_preview()
         self.editor.setFocus()
+        self.loaded.emit()
         return True
 
     def _watch(self, path: Path) -> None:
@@ -196,11 +199,13 @@ class NoteEditorDialog(QDialog):
             self.tr("%1, line %2").replace("%1", str(source.path)).replace("%2", str(source.line))
         )
         self.setWindowTitle(self.tr("Edit note — %1").replace("%1", source.deck_title))
+        self._show_modified()
 
     # -- preview -------------------------------------------------------------------------
 
     def _on_editor_text_changed(self) -> None:
         self._preview_timer.start()
+        self._show_modified()
 
     def update_preview(self) -> None:
         """Parse the text in place of the note and render the chosen card."""
@@ -252,7 +257,8 @@ class NoteEditorDialog(QDialog):
     # -- saving --------------------------------------------------------------------------
 
     def is_modified(self) -> bool:
-        return self.editor.document().isModified()
+        """True when the text differs from what the file holds (trailing blank lines aside)."""
+        return self.editor.toPlainText().rstrip("\n") != self._saved_text.rstrip("\n")
 
     def save(self) -> bool:
         """Write the note back into its file and re-sync; False (with the reason shown) if not."""
@@ -279,7 +285,8 @@ class NoteEditorDialog(QDialog):
             self.note_id = result.source.note_id
         self._data = self.source.path.read_bytes() if self.source else b""
         self._watch(source.path)
-        self.editor.document().setModified(False)
+        self._saved_text = self.editor.toPlainText()
+        self._show_modified()
         messages = list(result.messages)
         self._show_banner(" ".join(messages), error=False)
         self.status.setText(self.tr("Saved to %1.").replace("%1", source.path.name))
@@ -350,9 +357,9 @@ class NoteEditorDialog(QDialog):
                 return
         ExternalEditor.open(Path(path), line)
 
-    def _on_editor_modification_changed(self, modified: bool) -> None:
+    def _show_modified(self) -> None:
         title = self.windowTitle().removesuffix(" *")
-        self.setWindowTitle(f"{title} *" if modified else title)
+        self.setWindowTitle(f"{title} *" if self.is_modified() else title)
 
     # -- closing -------------------------------------------------------------------------
 
