@@ -43,8 +43,34 @@ __all__ = [
 
 DECKS = 10
 ANKI_PARENT_DECK = "基准"
-# Present in exactly 1% of the notes (``marker{n % 100}``; no other marker starts with it).
-SEARCH_WORD = "marker42"
+# A technical term per note, 100 of them, so each is in 1% of the notes. Terms share prefixes and
+# suffixes the way real vocabulary shares trigrams; none is a substring of another.
+TERM_HEADS = [
+    "Pod",
+    "Node",
+    "Cache",
+    "Shard",
+    "Replica",
+    "Index",
+    "Queue",
+    "Gateway",
+    "Cert",
+    "Metric",
+]
+TERM_TAILS = [
+    "Budget",
+    "Affinity",
+    "Eviction",
+    "Quorum",
+    "Rebalance",
+    "Snapshot",
+    "Backoff",
+    "Lease",
+    "Rotation",
+    "Watermark",
+]
+TERMS = [head + tail for head in TERM_HEADS for tail in TERM_TAILS]
+SEARCH_WORD = TERMS[34]  # ShardRebalance: in notes n with n % 100 == 34
 
 TOPICS = [
     "容器",
@@ -132,7 +158,7 @@ def generate_notes(count: int, seed: int = 42) -> list[tuple[str, str]]:
         prompt = f"第 {n} 题：{topic}的{rng.choice(ASPECTS)}是什么？"
         sentences = rng.sample(SENTENCES[1:], rng.randint(1, 3))
         answer = SENTENCES[0].format(topic=topic) + "".join(sentences)
-        answer += f"关键词 marker{n % 100}，编号 {n}。"
+        answer += f"关键词 {TERMS[n % 100]}，编号 {n}。"
         if n == 0:
             answer += "\n\n" + YAML_NOTE.format(n=n)
         elif n % 5 == 0:

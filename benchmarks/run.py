@@ -91,8 +91,11 @@ class Row:
 
 
 class Bench:
-    def __init__(self, work: Path, notes: int, repeats: int, verbose: bool) -> None:
+    def __init__(
+        self, work: Path, notes: int, repeats: int, verbose: bool, source: Path | None = None
+    ) -> None:
         self.work = work
+        self.source = source
         self.notes = notes
         self.repeats = repeats
         self.verbose = verbose
@@ -102,8 +105,11 @@ class Bench:
     def step(self, name: str, **arguments: object) -> dict[str, Any]:
         """Run one worker step in a fresh process; return its JSON result."""
         command = [sys.executable, str(WORKERS), name, json.dumps(arguments)]
+        env = dict(os.environ)
+        if self.source is not None:
+            env["FLASHCARDS_BENCH_SOURCE"] = str(self.source)
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, cwd=self.work)
+        done = subprocess.run(command, capture_output=True, text=True, cwd=self.work, env=env)
         if done.returncode != 0:
             sys.stderr.write(done.stdout + done.stderr)
             raise SystemExit(f"benchmark step {name} failed (exit {done.returncode})")
@@ -187,7 +193,10 @@ class Bench:
         }
         self.info["durability"] = {
             "ours": self.step("ours_pragmas", data=self.ours_data),
-            "anki": self.step("anki_pragmas", path=self.anki_path),
+            "anki": {
+                **self.step("anki_pragmas", path=self.anki_path),
+                "answers": "pragma synchronous = full set again by the answer step",
+            },
         }
 
     def fresh_process(self, name: str, repeats: int) -> None:
@@ -258,6 +267,27 @@ class Bench:
         self.add("rss_peak", self.rss["ours"], self.rss["anki"], unit="MiB", note="import step")
 
 
+def _git(*args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def snapshot(revision: str, target: Path) -> str:
+    """Extract the flashcards package of ``revision`` into ``target``; return the commit."""
+    commit = _git("rev-parse", "--short", f"{revision}^{{commit}}")
+    if not commit:
+        raise SystemExit(f"--commit: no such commit {revision!r}")
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", commit, "flashcards"], capture_output=True, cwd=ROOT, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return commit
+
+
 def machine_info(work: Path) -> dict[str, Any]:
     cpu = ""
     try:
@@ -287,9 +317,9 @@ def machine_info(work: Path) -> dict[str, Any]:
         anki_version = version("anki")
     except Exception:
         anki_version = "not installed"
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD")
+    if commit and _git("status", "--porcelain", "--untracked-files=no", "--", "flashcards"):
+        commit += "+uncommitted changes"
     return {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),  # noqa: UP017
         "platform": platform.platform(),
@@ -345,11 +375,18 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="10,000 notes instead of 100,000")
     parser.add_argument("--notes", type=int, help="number of notes (overrides --quick)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
-    parser.add_argument("--repeats", type=int, default=5, help="fresh processes per figure")
+    parser.add_argument(
+        "--repeats", type=int, help="fresh processes per figure (default: 3 quick, 5 full)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of 1,000 answers")
     parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--max-load", type=float, help="first wait until the 1-min load is below")
     parser.add_argument("--keep", type=Path, help="keep the generated data in this folder")
+    parser.add_argument(
+        "--commit",
+        metavar="REV",
+        help="measure the flashcards package of this commit (default: the working tree)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="time every step")
     args = parser.parse_args()
     try:
@@ -360,6 +397,7 @@ def main() -> int:
         ) from None
 
     notes = args.notes or (10_000 if args.quick else 100_000)
+    repeats = args.repeats or (3 if notes <= 10_000 else 5)
     wait_for_load(args.max_load)
     started = time.perf_counter()
     if args.keep:
@@ -370,17 +408,21 @@ def main() -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="flashcards-bench-"))
     machine = machine_info(work)
+    source = None
+    if args.commit:
+        source = work / "source"
+        machine["commit"] = snapshot(args.commit, source)
     load_before = os.getloadavg()
-    bench = Bench(work, notes, args.repeats, args.verbose)
+    bench = Bench(work, notes, repeats, args.verbose, source)
     try:
         bench.generate()
         bench.imports()
         bench.prepare()
-        bench.fresh_process("open", args.repeats)
-        bench.fresh_process("first_card", args.repeats)
+        bench.fresh_process("open", repeats)
+        bench.fresh_process("first_card", repeats)
         bench.warm(2)
         bench.answers(args.rounds)
-        bench.resync(args.repeats)
+        bench.resync(repeats)
         bench.memory()
     finally:
         if not args.keep:
@@ -408,14 +450,14 @@ def main() -> int:
     mode = "quick" if notes == 10_000 else ("full" if notes == 100_000 else f"{notes} notes")
     print(
         f"Flashcards vs Anki {machine['anki']}: {notes:,} notes ({mode}), medians of "
-        f"{args.repeats} processes ({args.rounds} rounds of {ANSWERS} answers); "
+        f"{repeats} processes ({args.rounds} rounds of {ANSWERS} answers); "
         f"ratio = ours/Anki, lower is better"
     )
     print(table(rows))
     print(
         f"{machine['cpu']}, {machine['cores']} cores, {machine['filesystem']}; load "
         f"{machine['load_before'][0]:.2f} -> {machine['load_after'][0]:.2f}; "
-        f"{machine['seconds']:.0f} s"
+        f"{machine['seconds']:.0f} s; flashcards {machine['commit']}"
     )
     if args.json:
         args.json.write_text(

@@ -11,6 +11,7 @@ queue), as the app would do it right after start-up.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import sys
@@ -27,6 +28,11 @@ from benchmarks.datagen import (
     add_anki_review_history,
     add_review_history,
 )
+
+# run.py --commit REV: the Flashcards package comes from a snapshot of that commit, not from the
+# working tree (the benchmark harness itself still does).
+if os.environ.get("FLASHCARDS_BENCH_SOURCE"):
+    sys.path.insert(0, os.environ["FLASHCARDS_BENCH_SOURCE"])
 
 # SuperMemo grades given in turn by the answer benchmark, and the same buttons in Anki.
 GRADES = (5, 4, 4, 3, 1)
@@ -90,6 +96,9 @@ def ours_pragmas(data: str) -> dict[str, Any]:
             found["sqlite"] = cursor.execute("SELECT sqlite_version()").fetchone()[0]
         finally:
             raw.close()
+        import flashcards
+
+        found["package"] = str(Path(flashcards.__file__).parent)
         return found
 
 
@@ -116,7 +125,7 @@ def ours_first_card(data: str) -> dict[str, Any]:
     return {"seconds": seconds}
 
 
-def _render_card_id(col: Any) -> int:
+def render_card_id(col: Any) -> int:
     from sqlalchemy import select
 
     from flashcards.storage.models import Card, Note
@@ -147,7 +156,7 @@ def ours_warm(data: str, notes: int, repeats: int) -> dict[str, Any]:
     assert len(hits) == notes // 100, len(hits)
     search = _timed(lambda: search_notes(col, SEARCH_WORD, limit=notes), repeats)
 
-    card_id = _render_card_id(col)
+    card_id = render_card_id(col)
 
     def render() -> None:
         # What the review screen does for one card: load it, then its question and answer HTML
