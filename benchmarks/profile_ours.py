@@ -1,6 +1,6 @@
 """What dominates each of our benchmark figures: a profile per step, and the SQL it ran.
 
-    python benchmarks/profile.py [--notes 10000] [--top 12] [STEP ...]
+    python benchmarks/profile_ours.py [--notes 10000] [--top 12] [STEP ...]
 
 Steps: import, open, first_card, deck_counts, answer, search, render, resync (default: all).
 Generates the same data as run.py (ours only), then runs each step under cProfile (pyinstrument's
