@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import false, or_, select, text
+from sqlalchemy import ColumnElement, and_, false, or_, select, text
 
 from flashcards.services.collection import Collection
 from flashcards.storage.models import Deck, Note
@@ -33,6 +33,16 @@ def _like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
+def _contains(word: str) -> ColumnElement[bool]:
+    pattern = _like_pattern(word)
+    return or_(
+        *(
+            column.like(pattern, escape="\\")
+            for column in (Note.prompt, Note.front, Note.back, Note.tags)
+        )
+    )
+
+
 def search_notes(
     collection: Collection, query: str, *, limit: int = 200, include_retired: bool = False
 ) -> list[NoteHit]:
@@ -52,23 +62,16 @@ def search_notes(
     short_words = [w for w in words if len(w) < 3]
     if long_words:
         match = " AND ".join(_fts_phrase(w) for w in long_words)
-        statement = statement.where(
-            Note.id.in_(
-                text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(
-                    match=match
-                )
-            )
+        indexed = Note.id.in_(
+            text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(match=match)
         )
+        # Notes changed since the index last caught up are matched the slow way; their index
+        # entries may hold the old text.
+        in_queue = Note.id.in_(text("SELECT note_id FROM search_queue"))
+        queued = and_(in_queue, *(_contains(word) for word in long_words))
+        statement = statement.where(or_(and_(indexed, ~in_queue), queued))
     for word in short_words:
         # Trigram indexes cannot match fewer than three characters.
-        pattern = _like_pattern(word)
-        statement = statement.where(
-            or_(
-                *(
-                    column.like(pattern, escape="\\")
-                    for column in (Note.prompt, Note.front, Note.back, Note.tags)
-                )
-            )
-        )
+        statement = statement.where(_contains(word))
     with collection.database.reading() as session:
         return [NoteHit(*row) for row in session.execute(statement)]

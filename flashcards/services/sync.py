@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, false, insert, select, update
+from sqlalchemy import delete, false, select, update
 from sqlalchemy.orm import Session
 
 from flashcards.deckformat import (
@@ -24,6 +24,7 @@ from flashcards.deckformat import (
 from flashcards.services.collection import Collection
 from flashcards.services.identity import match_notes, note_keys
 from flashcards.services.paths import bundled_decks_dir
+from flashcards.storage import bulk
 from flashcards.storage.models import Card, Deck, DeckFile, Note
 
 __all__ = ["DeckSource", "DeckSyncResult", "SyncReport", "default_sources", "sync_decks"]
@@ -266,31 +267,32 @@ def _sync_notes(
     matches = match_notes(notes, keys, old_rows)  # new index -> old row
     deck_tags = list(header.tags)
     moved = _moved_indexes(matches, old_rows, path)
-    inserts: list[dict[str, object]] = []
+    inserts: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
     card_work: list[tuple[int, int]] = []  # (note index, note id) needing card updates
     for index, note in enumerate(notes):
         tags = " ".join(dict.fromkeys([*deck_tags, *note.tags]))
-        values: dict[str, object] = {
-            "key": keys[index],
-            "explicit_id": note.note_id is not None,
-            "prompt": note.prompt,
-            "front": note.front,
-            "back": note.back,
-            "tags": tags,
-            "source": note.source,
-            "path": path,
-            "line": note.line,
-            "position": index,
-            "content_hash": _content_hash(note, tags),
-            "retired": False,
-        }
+        content_hash = _content_hash(note, tags)
+        values = (
+            keys[index],
+            note.note_id is not None,
+            note.prompt,
+            note.front,
+            note.back,
+            tags,
+            note.source,
+            path,
+            note.line,
+            index,
+            content_hash,
+            False,
+        )
         old = matches.get(index)
         if old is None:
-            values["deck_id"] = deck.id
             inserts.append(values)
             result.added += 1
             continue
-        content_changed = old.content_hash != values["content_hash"]
+        content_changed = old.content_hash != content_hash
         if old.retired:
             result.restored += 1
         elif content_changed:
@@ -304,22 +306,23 @@ def _sync_notes(
         )
         if unchanged:
             continue
-        session.execute(update(Note).where(Note.id == old.id).values(**values))
+        updates.append((*values, old.id))
         if old.retired or content_changed or old.position != index:
             card_work.append((index, old.id))
+    if updates:
+        bulk.update_notes(session, updates)
     matched_ids = {row.id for row in matches.values()}
     retire = [row.id for row in old_rows if row.id not in matched_ids and not row.retired]
     result.removed = len(retire)
     if retire:
         _retire_notes(session, deck.id, retire)
+    new_cards: list[tuple[int, int]] = []
     if inserts:
-        session.execute(insert(Note), inserts)
-        new_keys = {str(v["key"]) for v in inserts}
+        bulk.insert_notes(session, deck.id, inserts)
+        new_keys = {str(row[0]) for row in inserts}
         ids = dict(session.execute(select(Note.key, Note.id).where(Note.deck_id == deck.id)).all())
-        for index, key in enumerate(keys):
-            if key in new_keys:
-                card_work.append((index, ids[key]))
-    _sync_cards(session, deck, header, notes, card_work)
+        new_cards = [(index, ids[key]) for index, key in enumerate(keys) if key in new_keys]
+    _sync_cards(session, deck, header, notes, card_work, new_cards)
     return result
 
 
@@ -362,54 +365,43 @@ def _sync_cards(
     deck: Deck,
     header: DeckHeader,
     notes: Sequence[ParsedNote],
-    work: list[tuple[int, int]],
+    changed: list[tuple[int, int]],
+    added: list[tuple[int, int]],
 ) -> None:
-    if not work:
-        return
-    note_ids = [note_id for _, note_id in work]
-    existing: dict[int, dict[int, tuple[int, str, bool]]] = {}
+    """Give ``changed`` notes the cards their specs ask for; ``added`` notes have none yet."""
+    existing: dict[int, dict[int, tuple[int, bool]]] = {}
+    note_ids = [note_id for _, note_id in changed]
     for chunk_start in range(0, len(note_ids), 20000):
         chunk = note_ids[chunk_start : chunk_start + 20000]
-        for card_id, note_id, ordinal, kind, retired in session.execute(
-            select(Card.id, Card.note_id, Card.ordinal, Card.kind, Card.retired).where(
-                Card.note_id.in_(chunk)
-            )
+        for card_id, note_id, ordinal, retired in session.execute(
+            select(Card.id, Card.note_id, Card.ordinal, Card.retired).where(Card.note_id.in_(chunk))
         ):
-            existing.setdefault(note_id, {})[ordinal] = (card_id, kind, retired)
-    inserts: list[dict[str, object]] = []
-    for index, note_id in work:
+            existing.setdefault(note_id, {})[ordinal] = (card_id, retired)
+    inserts: list[tuple[int, int, int, str, int]] = []
+    updates: list[tuple[str, int, int, int]] = []
+    stale: list[int] = []
+    for index, note_id in [*changed, *added]:
         specs = card_specs(notes[index], header)
         have = existing.get(note_id, {})
-        wanted = {spec.ordinal for spec in specs}
         for spec in specs:
             position = index * 1000 + spec.ordinal
             current = have.get(spec.ordinal)
             if current is None:
-                inserts.append(
-                    {
-                        "note_id": note_id,
-                        "deck_id": deck.id,
-                        "ordinal": spec.ordinal,
-                        "kind": spec.kind,
-                        "position": position,
-                    }
-                )
+                inserts.append((note_id, deck.id, spec.ordinal, spec.kind, position))
             else:
-                card_id, _kind, _retired = current
-                session.execute(
-                    update(Card)
-                    .where(Card.id == card_id)
-                    .values(kind=spec.kind, position=position, retired=False, deck_id=deck.id)
-                )
-        stale = [
+                updates.append((spec.kind, position, deck.id, current[0]))
+        wanted = {spec.ordinal for spec in specs}
+        stale += [
             card_id
-            for ordinal, (card_id, _, retired) in have.items()
+            for ordinal, (card_id, retired) in have.items()
             if ordinal not in wanted and not retired
         ]
-        if stale:
-            session.execute(update(Card).where(Card.id.in_(stale)).values(retired=True))
+    if updates:
+        bulk.update_cards(session, updates)
+    if stale:
+        session.execute(update(Card).where(Card.id.in_(stale)).values(retired=True))
     if inserts:
-        session.execute(insert(Card), inserts)
+        bulk.insert_cards(session, inserts)
 
 
 def _retire_notes(session: Session, deck_id: int, note_ids: Sequence[int] | None) -> None:

@@ -150,11 +150,34 @@ CREATE INDEX ix_cards_due ON cards (deck_id, due, buried_until, drill_day)
     WHERE due IS NOT NULL AND suspended = 0 AND retired = 0;
 """
 
+# Indexing moves off the write path: triggers queue changed notes, a background thread indexes
+# them (storage/search_index.py). The index keeps its own copy of the text, so a note can be
+# dropped from it by rowid without the exact text it was indexed with.
+_V5_SEARCH_QUEUE = """
+DROP TRIGGER notes_fts_insert;
+DROP TRIGGER notes_fts_delete;
+DROP TRIGGER notes_fts_update;
+DROP TABLE notes_fts;
+CREATE VIRTUAL TABLE notes_fts USING fts5(prompt, front, back, tags, tokenize='trigram');
+CREATE TABLE search_queue (note_id INTEGER NOT NULL PRIMARY KEY);
+CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+    INSERT OR IGNORE INTO search_queue (note_id) VALUES (new.id);
+END;
+CREATE TRIGGER notes_search_update AFTER UPDATE OF prompt, front, back, tags ON notes BEGIN
+    INSERT OR IGNORE INTO search_queue (note_id) VALUES (new.id);
+END;
+CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+    INSERT OR IGNORE INTO search_queue (note_id) VALUES (old.id);
+END;
+INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "decks, notes, cards, review log, settings", _V1_TABLES),
     Migration(2, "full-text search over notes (FTS5, trigram)", _V2_SEARCH),
     Migration(3, "what the last sync saw of each deck file", _V3_DECK_FILES),
     Migration(4, "due index covers the bury and drill filters", _V4_COVERING_DUE_INDEX),
+    Migration(5, "search indexing queued and done in the background", _V5_SEARCH_QUEUE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

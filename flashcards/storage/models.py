@@ -17,6 +17,7 @@ __all__ = [
     "Note",
     "ReviewLog",
     "SchemaVersion",
+    "SearchQueue",
     "Setting",
 ]
 
@@ -29,6 +30,14 @@ class SchemaVersion(Base):
     __tablename__ = "schema_version"
 
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class SearchQueue(Base):
+    """Notes whose full-text index entry is out of date (see storage/search_index.py)."""
+
+    __tablename__ = "search_queue"
+
+    note_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class Setting(Base):
