@@ -23,6 +23,7 @@ from flashcards.storage.migrations import (
     migrate,
 )
 from flashcards.storage.probe import check_database_file
+from flashcards.storage.search_index import SearchIndexer
 
 __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
 
@@ -45,8 +46,10 @@ class Database:
         self._checkpointer: _Checkpointer | None = None
         # Called after every committed unit of work (the writer lock counts changes for backups).
         self.on_commit: Callable[[], None] | None = None
+        self._indexer: SearchIndexer | None = None
         if not read_only:
             self._checkpointer = _Checkpointer(path, wal_reserve)
+            self._indexer = SearchIndexer(path)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -64,6 +67,8 @@ class Database:
             raise failure from error
         if self._checkpointer is not None:
             self._checkpointer.nudge()
+        if self._indexer is not None:
+            self._indexer.nudge()
         if self.on_commit is not None:
             self.on_commit()
 
@@ -82,8 +87,18 @@ class Database:
         finally:
             raw.close()
 
+    def wait_for_search_index(self, timeout: float | None = None) -> bool:
+        """Block until every changed note is in the full-text index (True) or ``timeout``."""
+        if self._indexer is None:
+            return True
+        self._indexer.nudge()
+        return self._indexer.wait_idle(timeout)
+
     def close(self) -> None:
-        """Stop the checkpointer, fold the WAL into the file and release it."""
+        """Stop the background threads, fold the WAL into the file and release it."""
+        if self._indexer is not None:
+            self._indexer.stop()
+            self._indexer = None
         if self._checkpointer is not None:
             self._checkpointer.stop()
             self._checkpointer = None
