@@ -92,7 +92,7 @@ def test_foreign_files_give_a_clear_error(tmp_path: Path, content: bytes) -> Non
         # An empty file is a new, empty SQLite database: it is simply initialised.
         open_database(path).close()
         return
-    with pytest.raises(DatabaseError, match="not a (usable )?Flashcards"):
+    with pytest.raises(DatabaseError, match=r"not a (usable )?Flashcards"):
         open_database(path)
     assert path.read_bytes() == content
 
