@@ -150,12 +150,14 @@ class Bench:
     def imports(self) -> None:
         """Import into fresh collections; the last of each side becomes the base collection."""
         rss: dict[str, list[float]] = {"ours": [], "anki": []}
+        indexed: list[float] = []
 
         def ours(index: int) -> float:
             target = self.work / f"ours-import-{index}"
             result = self.step("ours_import", decks="decks", data=str(target))
             assert result["added"] == self.notes, result
             rss["ours"].append(result["rss_mib"])
+            indexed.append(float(result.get("indexed_seconds", result["seconds"])))
             return float(result["seconds"])
 
         def anki(index: int) -> float:
@@ -169,6 +171,7 @@ class Bench:
         repeats = min(3, self.repeats)  # the slow part of a run
         mine, theirs = self.alternate(repeats, ours, anki)
         self.add("import", mine, theirs)
+        self.add("import_indexed", indexed, theirs, note="until the search index is complete")
         self.imports_ = (mine, theirs)
         self.rss = rss
         last = repeats - 1
@@ -187,17 +190,11 @@ class Bench:
         return str(self.work / "anki" / "collection.anki2")
 
     def prepare(self) -> None:
-        self.info["history"] = {
-            "ours": self.step("ours_prepare", data=self.ours_data),
-            "anki": self.step("anki_prepare", path=self.anki_path),
-        }
-        self.info["durability"] = {
-            "ours": self.step("ours_pragmas", data=self.ours_data),
-            "anki": {
-                **self.step("anki_pragmas", path=self.anki_path),
-                "answers": "pragma synchronous = full set again by the answer step",
-            },
-        }
+        ours = self.step("ours_prepare", data=self.ours_data)
+        anki = self.step("anki_prepare", path=self.anki_path)
+        self.info["history"] = {"ours": ours["history"], "anki": anki["history"]}
+        anki["durability"]["answers"] = "synchronous = full set again by the answer step"
+        self.info["durability"] = {"ours": ours["durability"], "anki": anki["durability"]}
 
     def fresh_process(self, name: str, repeats: int) -> None:
         mine, theirs = self.alternate(
@@ -420,7 +417,7 @@ def main() -> int:
         bench.prepare()
         bench.fresh_process("open", repeats)
         bench.fresh_process("first_card", repeats)
-        bench.warm(2)
+        bench.warm(1 if notes <= 10_000 else 2)
         bench.answers(args.rounds)
         bench.resync(repeats)
         bench.memory()
@@ -443,6 +440,7 @@ def main() -> int:
         "resync",
         "render",
         "rss_peak",
+        "import_indexed",
         "answer_p99",
         "deck_counts_first",
     ]
