@@ -118,7 +118,9 @@ def start_app(
     translations.apply(collection.settings.language)
     runner = BackgroundRunner(app)
     window = MainWindow()
-    controller = MainController(collection, window, runner, translations, watch_decks=watch_decks)
+    controller = MainController(
+        collection, window, runner, translations, watch_decks=watch_decks, parent=window
+    )
     instance.activation_requested.connect(window.bring_to_front)
     controller.start()
     return RunningApp(app, collection, window, controller, runner, instance, translations)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from enum import IntEnum
 from typing import Any
 
@@ -32,11 +33,19 @@ class DeckColumn(IntEnum):
 
 
 class DeckTreeModel(QAbstractItemModel):
-    """Read-only tree of decks under their folder groups, with today's counts."""
+    """Read-only tree of decks under their folder groups, with today's counts.
+
+    Indexes carry an integer id (``internalId``), never a pointer to a Python object: a view may
+    still hold an index from before a reset, and a stale id is only a failed lookup, where a
+    stale ``internalPointer`` would be a dangling pointer.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = DeckNode(key="", title="")
+        self._serial = itertools.count(1)  # ids stay unique across resets
+        self._nodes: dict[int, DeckNode] = {}  # id -> node
+        self._ids: dict[int, int] = {}  # id(node) -> id
         self._parents: dict[int, tuple[DeckNode, int]] = {}  # id(node) -> (parent, row)
         self._colours: StateColours = state_colours("light")
         self._muted = QColor("#59636e")
@@ -47,10 +56,13 @@ class DeckTreeModel(QAbstractItemModel):
         """Show a new deck tree (after a sync, an answer, a settings change)."""
         self.beginResetModel()
         self._root = root
-        self._parents = {}
+        self._parents, self._nodes, self._ids = {}, {}, {}
         for node in root.walk():
             for row, child in enumerate(node.children):
                 self._parents[id(child)] = (node, row)
+                number = next(self._serial)
+                self._nodes[number] = child
+                self._ids[id(child)] = number
         self.endResetModel()
 
     def set_colours(self, colours: StateColours, muted: str) -> None:
@@ -82,18 +94,20 @@ class DeckTreeModel(QAbstractItemModel):
         return self._root
 
     def node(self, index: _AnyIndex) -> DeckNode:
+        """The node of ``index``; the invisible root for an invalid (or stale) index."""
         if not index.isValid():
             return self._root
-        node = index.internalPointer()
-        assert isinstance(node, DeckNode)
-        return node
+        return self._nodes.get(index.internalId(), self._root)
+
+    def _index(self, row: int, column: int, node: DeckNode) -> QModelIndex:
+        return self.createIndex(row, column, self._ids[id(node)])
 
     def index_of_key(self, key: str) -> QModelIndex:
         """The index of the deck or group with ``key`` (invalid when gone)."""
         for node in self._root.walk():
             if node is not self._root and node.key == key:
                 _parent, row = self._parents[id(node)]
-                return self.createIndex(row, 0, node)
+                return self._index(row, 0, node)
         return QModelIndex()
 
     def group_title(self, node: DeckNode) -> str:
@@ -108,16 +122,17 @@ class DeckTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        return self._index(row, column, self.node(parent).children[row])
 
     def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid():
+        node = self.node(index)
+        if not index.isValid() or node is self._root:
             return QModelIndex()
-        parent, _ = self._parents[id(self.node(index))]
+        parent, _ = self._parents[id(node)]
         if parent is self._root:
             return QModelIndex()
         _, row = self._parents[id(parent)]
-        return self.createIndex(row, 0, parent)
+        return self._index(row, 0, parent)
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:

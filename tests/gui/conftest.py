@@ -87,10 +87,14 @@ def shell(qtbot, synced: Collection):
     app = QApplication.instance()
     translations = Translations(app)
     translations.apply("en")
-    runner = BackgroundRunner()
     window = MainWindow()
     qtbot.addWidget(window)
-    controller = MainController(synced, window, runner, translations, watch_decks=False)
+    # Both die with the window: no Python-owned QObject left for the garbage collector to
+    # delete at some random later moment.
+    runner = BackgroundRunner(window)
+    controller = MainController(
+        synced, window, runner, translations, watch_decks=False, parent=window
+    )
     with qtbot.waitSignal(runner.task_finished, timeout=10_000):
         controller.start()
     window.activateWindow()

@@ -57,9 +57,10 @@ def test_missing_windows_disable_their_actions(qtbot, synced, monkeypatch) -> No
     monkeypatch.setattr(main_controller, "feature_available", lambda feature: False)
     window = MainWindow()
     qtbot.addWidget(window)
-    runner = BackgroundRunner()
+    runner = BackgroundRunner(window)
+    translations = Translations(QApplication.instance())
     controller = MainController(
-        synced, window, runner, Translations(QApplication.instance()), watch_decks=False
+        synced, window, runner, translations, watch_decks=False, parent=window
     )
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
         controller.start()
