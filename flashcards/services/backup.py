@@ -243,6 +243,13 @@ def _counts(connection: sqlite3.Connection) -> tuple[int, int]:
     return int(cards), int(reviews)
 
 
+def _counts_if_readable(connection: sqlite3.Connection) -> tuple[int | None, int | None]:
+    try:
+        return _counts(connection)
+    except sqlite3.DatabaseError:
+        return None, None  # a copy of a damaged collection is still worth keeping
+
+
 def _info(path: Path, created: datetime, reason: str) -> BackupInfo:
     cards = reviews = None
     size = 0
@@ -324,11 +331,11 @@ def _remove_with_journals(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _snapshot(source: Path, target: Path) -> tuple[int, int]:
+def _snapshot(source: Path, target: Path) -> tuple[int | None, int | None]:
     """Copy the database at ``source`` into ``target`` consistently, even while it is written.
 
     The source is opened read-only, so the backup never writes the collection. Returns the
-    backup's (cards, reviews).
+    backup's (cards, reviews), None when they cannot be counted.
     """
     temporary = target.with_name(f".{target.name}.tmp")
     _remove_with_journals(temporary)
@@ -341,7 +348,7 @@ def _snapshot(source: Path, target: Path) -> tuple[int, int]:
                 # One step: a consistent snapshot, and writers go on meanwhile (WAL).
                 origin.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-                counts = _counts(copy)
+                counts = _counts_if_readable(copy)
             finally:
                 copy.close()
         finally:
@@ -565,13 +572,14 @@ def _swap_in(staged: Path, current: Path) -> None:
     _fsync_dir(current.parent)
 
 
-def refuse_emptied_collection(data_dir: Path) -> None:
+def refuse_emptied_collection(data_dir: Path, *, read_only: bool = False) -> None:
     """Refuse an empty (0-byte) collection file when backups exist: a crash or a full disk
-    emptied it, and opening it would start a new collection over the learner's history."""
+    emptied it, and opening it would start a new collection over the learner's history. (With
+    no backup it is a collection whose creation was cut short, and opening it creates it.)"""
     path = database_path(data_dir)
     try:
         empty = path.stat().st_size == 0
     except OSError:
         return
-    if empty and newest_backup(data_dir) is not None:
+    if empty and (read_only or newest_backup(data_dir) is not None):
         raise DatabaseError(f"{path}: the collection file is empty")

@@ -116,8 +116,7 @@ class Collection:
         data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         lock = None if read_only else acquire_writer_lock(data_dir)
         try:
-            if lock is not None:
-                refuse_emptied_collection(data_dir)
+            refuse_emptied_collection(data_dir, read_only=read_only)
             database = open_database(database_path(data_dir), read_only=read_only)
             try:
                 collection = cls(database, clock=clock, data_dir=data_dir)

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flashcards.core.days import Clock
-from flashcards.services.backup import BackupInfo, backup_file, backup_hint
+from flashcards.services.backup import (
+    BackupInfo,
+    backup_file,
+    backup_hint,
+    refuse_emptied_collection,
+)
 from flashcards.services.paths import database_path
 from flashcards.storage.errors import DatabaseError
 from flashcards.storage.lock import acquire_writer_lock
@@ -74,6 +79,7 @@ def run_doctor(data_dir: Path, *, quick: bool = False, clock: Clock | None = Non
     lock = acquire_writer_lock(data_dir)
     try:
         try:
+            refuse_emptied_collection(data_dir, read_only=True)
             check_database_file(path)
         except (DatabaseError, NewerSchemaError) as error:
             report.problems.append(f"{error}; {backup_hint(data_dir)}")
@@ -132,6 +138,24 @@ def _repair(connection: sqlite3.Connection, report: DoctorReport) -> None:
         removed = connection.execute(statement).rowcount
         if removed:
             report.actions.append(f"removed {removed} {what}")
+    report.actions.append(_rebuild_search_index(connection))
+    connection.execute("REINDEX")
+    report.actions.append("rebuilt every index (REINDEX)")
+    connection.execute("COMMIT")
+
+
+def _rebuild_search_index(connection: sqlite3.Connection) -> str:
+    """Rebuild the full-text index from the notes; say what was done."""
+    queued = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'"
+    ).fetchone()
+    if queued:
+        # The index keeps its own copy of the text and is filled from the queue off the answer
+        # path (storage/search_index.py): empty it and queue every note; searches meanwhile
+        # read the queued notes directly.
+        connection.execute("DELETE FROM notes_fts")
+        connection.execute("INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes")
+        return "emptied the search index and queued every note to be indexed again"
     try:
         # With rank 1, an external-content FTS5 table is also compared with its content table.
         connection.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
@@ -139,7 +163,4 @@ def _repair(connection: sqlite3.Connection, report: DoctorReport) -> None:
     except sqlite3.DatabaseError:
         stale = " (it did not match the notes)"
     connection.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
-    report.actions.append(f"rebuilt the search index{stale}")
-    connection.execute("REINDEX")
-    report.actions.append("rebuilt every index (REINDEX)")
-    connection.execute("COMMIT")
+    return f"rebuilt the search index{stale}"

@@ -22,7 +22,7 @@ from flashcards.storage.migrations import (
     current_version,
     migrate,
 )
-from flashcards.storage.probe import check_database_file
+from flashcards.storage.probe import check_database_file, read_only_options
 from flashcards.storage.search_index import SearchIndexer
 
 __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
@@ -246,7 +246,7 @@ def open_database(
     if read_only:
         if not path.exists():
             raise DatabaseError(f"{path}: no such database")
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+        url = f"sqlite:///file:{path}?mode=ro{read_only_options(path)}&uri=true"
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"

@@ -7,13 +7,14 @@ zeroed, foreign or newer file is refused with its bytes untouched.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from flashcards.storage.errors import DatabaseError
 from flashcards.storage.migrations import SCHEMA_VERSION, NewerSchemaError, current_version
 
-__all__ = ["SQLITE_MAGIC", "check_database_file", "read_only_uri"]
+__all__ = ["SQLITE_MAGIC", "check_database_file", "read_only_options", "read_only_uri"]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
@@ -21,7 +22,21 @@ _HEADER_BYTES = 100
 
 def read_only_uri(path: Path) -> str:
     """A URI that opens ``path`` read-only (for ``sqlite3.connect(..., uri=True)``)."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    return f"{Path(path).resolve().as_uri()}?mode=ro{read_only_options(path)}"
+
+
+def read_only_options(path: Path) -> str:
+    """Extra URI options for reading ``path``: ``&immutable=1`` in a folder nobody can write.
+
+    A WAL database needs its ``-shm`` file even to be read; in a read-only folder (a read-only
+    mount, a locked-down account) that file cannot be created, and nobody can change the
+    database either, so SQLite is told it is immutable and reads the file as it is.
+    """
+    path = Path(path)
+    shm = path.with_name(path.name + "-shm")
+    if os.access(path.parent, os.W_OK) or shm.exists():
+        return ""
+    return "&immutable=1"
 
 
 def check_database_file(path: Path) -> int:
