@@ -59,7 +59,10 @@ def match_notes(
             matches[index] = row
             used.add(row.id)
     # A note that just gained an explicit id (``flashcards ids --write``) keeps its history.
+    has_derived = any(not row.explicit_id and row.id not in used for row in old_rows)
     for index, note in enumerate(notes):
+        if not has_derived:
+            break
         if index in matches or note.note_id is None:
             continue
         row = by_key.get(derived_key(note.prompt))
