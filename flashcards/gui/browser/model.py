@@ -197,13 +197,8 @@ class CardTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        # Qt may ask for every cell of a large selection: keep this free of enum arithmetic.
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
@@ -242,6 +237,12 @@ class CardTableModel(QAbstractTableModel):
         if (key, descending) == (self._filter.sort, self._filter.descending):
             return
         self.sort_requested.emit(replace(self._filter, sort=key, descending=descending))
+
+
+_CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def sort_column(key: SortKey) -> int:

@@ -45,8 +45,9 @@ from flashcards.services.collection import Collection
 __all__ = ["BrowserWindow"]
 
 PREVIEW_DELAY_MS = 40
-# SQLite takes at most 32,766 bound values in one statement: bulk actions go in chunks.
-BULK_CHUNK = 10_000
+# SQLite takes at most 32,766 bound values in one statement, and a chunk should take a few
+# tens of milliseconds at most: bulk actions go in chunks, the event loop running between them.
+BULK_CHUNK = 5_000
 _COLUMN_WIDTHS = {
     "card": 72,
     "deck": 150,
@@ -76,6 +77,7 @@ class BrowserWindow(QMainWindow):
         self.model = CardTableModel(self.cards, parent=self)
         self._generation = 0
         self._preview_card: int | None = None
+        self._bulk_work: tuple[str, list[int], int] | None = None  # action, cards, next index
 
         self.filters = FilterBar(self)
         self.table = QTableView(self)
@@ -96,6 +98,12 @@ class BrowserWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # QHeaderView paints each section after asking whether the neighbouring columns are
+        # fully selected, which walks every row of the column through the model: with 100,000
+        # rows selected (Ctrl+A) each header repaint took seconds. The header gets a selection
+        # model of its own, always empty; selecting and sorting still go through the table.
+        self._header_selection = QItemSelectionModel(self.model, self)
+        header.setSelectionModel(self._header_selection)
         for number, column in enumerate(COLUMNS):
             if column.key in _COLUMN_WIDTHS:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
@@ -256,7 +264,7 @@ class BrowserWindow(QMainWindow):
         self._enable_card_actions()
 
     def _enable_card_actions(self) -> None:
-        has_selection = self.table.selectionModel().hasSelection()
+        has_selection = self._bulk_work is None and self.table.selectionModel().hasSelection()
         for item in self._card_actions:
             item.setEnabled(has_selection)
 
@@ -281,17 +289,38 @@ class BrowserWindow(QMainWindow):
             ),
         ):
             return
+        self._bulk_work = (what, ids, 0)
+        self._set_card_actions_busy(True)
+        self._on_bulk_step()
+
+    def _on_bulk_step(self) -> None:
+        """Apply one chunk of a bulk action; the event loop runs between chunks."""
+        if self._bulk_work is None:
+            return
+        what, ids, start = self._bulk_work
+        chunk = ids[start : start + BULK_CHUNK]
         collection = self.collection
-        for start in range(0, count, BULK_CHUNK):
-            chunk = ids[start : start + BULK_CHUNK]
-            if what == "suspend":
-                collection.set_suspended(chunk, True)
-            elif what == "unsuspend":
-                collection.set_suspended(chunk, False)
-            elif what == "bury":
-                collection.bury(chunk)
-            else:
-                collection.reset(chunk)
+        if what == "suspend":
+            collection.set_suspended(chunk, True)
+        elif what == "unsuspend":
+            collection.set_suspended(chunk, False)
+        elif what == "bury":
+            collection.bury(chunk)
+        else:
+            collection.reset(chunk)
+        done = start + len(chunk)
+        if done < len(ids):
+            self._bulk_work = (what, ids, done)
+            self.statusBar().showMessage(
+                self.tr("Updating cards… %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(len(ids)))
+            )
+            QTimer.singleShot(0, self._on_bulk_step)
+            return
+        self._bulk_work = None
+        self._set_card_actions_busy(False)
+        count = len(ids)
         messages = {
             "suspend": counted(count, self.tr("Suspended 1 card."), self.tr("Suspended %1 cards.")),
             "unsuspend": counted(
@@ -307,6 +336,13 @@ class BrowserWindow(QMainWindow):
             ),
         }
         self._after_change(messages[what])
+
+    def _set_card_actions_busy(self, busy: bool) -> None:
+        if busy:
+            for item in self._card_actions:
+                item.setEnabled(False)
+        else:
+            self._enable_card_actions()
 
     def _after_change(self, message: str) -> None:
         """Card states changed: read the listed rows again (they stay in place), tell the shell."""
@@ -381,6 +417,9 @@ class BrowserWindow(QMainWindow):
         collection, cards = self.collection, self.cards
 
         def load() -> tuple[Any, list[str]]:
+            # The Markdown pipeline takes ~0.2 s to import: do it here, not in the first preview.
+            import flashcards.rendering.pipeline  # noqa: F401
+
             with open_reader(collection) as reader:
                 return reader.deck_tree(), cards.tags()
 

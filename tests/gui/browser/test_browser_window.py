@@ -180,10 +180,14 @@ def test_bulk_suspend_unsuspend_bury_and_reset(
     assert browser.model.data(browser.model.index(50, 3)) == "Suspended"
     assert "Suspended 100 cards" in browser.statusBar().currentMessage()
     assert "100 selected of 303 cards" in browser._count_label.text()
-    browser.unsuspend_action.trigger()
+    with qtbot.waitSignal(browser.cards_changed):
+        browser.unsuspend_action.trigger()
+        assert not browser.unsuspend_action.isEnabled()  # while the chunks are applied
     assert not any(col.card_schedule(i).suspended for i in ids)  # type: ignore[union-attr]
-    browser.bury_action.trigger()
+    with qtbot.waitSignal(browser.cards_changed):
+        browser.bury_action.trigger()
     assert browser.model.data(browser.model.index(3, 3)) == "Buried"
+    assert browser.suspend_action.isEnabled()
 
     asked: list[str] = []
     monkeypatch.setattr(
@@ -193,7 +197,8 @@ def test_bulk_suspend_unsuspend_bury_and_reset(
     assert "100 cards" in asked[0]
     assert browser.model.data(browser.model.index(3, 3)) == "Buried"
     monkeypatch.setattr(Confirmation, "ask", classmethod(lambda cls, p, t, text: True))
-    browser.reset_action.trigger()
+    with qtbot.waitSignal(browser.cards_changed):
+        browser.reset_action.trigger()
     assert browser.model.data(browser.model.index(3, 3)) == "New"
 
 
