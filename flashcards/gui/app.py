@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +17,7 @@ from flashcards.gui.dialogs import MessageBox
 from flashcards.gui.i18n import Translations
 from flashcards.gui.icons import app_icon
 from flashcards.gui.single_instance import SingleInstance, server_name_for
+from flashcards.services.errors import CollectionLockedError, DatabaseError, NewerSchemaError
 from flashcards.services.paths import database_path, default_data_dir
 
 if TYPE_CHECKING:
@@ -84,34 +87,16 @@ def start_app(
     from flashcards.gui.main_controller import MainController
     from flashcards.gui.main_window import MainWindow
     from flashcards.services.collection import Collection
-    from flashcards.storage.database import DatabaseError, NewerSchemaError
 
     try:
         collection = Collection.open(data_dir)
-    except NewerSchemaError as error:
+    except (NewerSchemaError, DatabaseError, OSError) as error:
+        # OSError covers StorageError and its kinds (locked, read-only, disk full).
         instance.close()
         MessageBox.error(
             None,
             QCoreApplication.translate("App", "Flashcards"),
-            QCoreApplication.translate(
-                "App",
-                "This collection was saved by a newer version of Flashcards. Update Flashcards "
-                "to open it; your cards are safe and unchanged.",
-            ),
-            str(error),
-        )
-        return 1
-    except (DatabaseError, OSError) as error:
-        instance.close()
-        MessageBox.error(
-            None,
-            QCoreApplication.translate("App", "Flashcards"),
-            QCoreApplication.translate(
-                "App",
-                "The collection file cannot be opened. It may be damaged or not a Flashcards "
-                "collection:\n%1\n\nMove it away (keep a copy) and start Flashcards again to "
-                "begin a new collection.",
-            ).replace("%1", str(database_path(data_dir))),
+            open_error_text(error, data_dir),
             str(error),
         )
         return 1
@@ -126,8 +111,59 @@ def start_app(
     return RunningApp(app, collection, window, controller, runner, instance, translations)
 
 
+def open_error_text(error: BaseException, data_dir: Path) -> str:
+    """What to tell the user when the collection in ``data_dir`` cannot be opened."""
+    if isinstance(error, NewerSchemaError):
+        return QCoreApplication.translate(
+            "App",
+            "This collection was saved by a newer version of Flashcards. Update Flashcards to "
+            "open it; your cards are safe and unchanged.",
+        )
+    if isinstance(error, CollectionLockedError):
+        return QCoreApplication.translate(
+            "App",
+            "The collection is open in another Flashcards program (a command in a terminal, "
+            "perhaps). Close it, then start Flashcards again.",
+        )
+    if isinstance(error, DatabaseError):
+        return QCoreApplication.translate(
+            "App",
+            "The collection file cannot be opened. It may be damaged or not a Flashcards "
+            "collection:\n%1\n\nMove it away (keep a copy) and start Flashcards again to begin "
+            "a new collection, or go back to a backup (flashcards backups, flashcards restore).",
+        ).replace("%1", str(database_path(data_dir)))
+    return QCoreApplication.translate(
+        "App",
+        "Flashcards cannot save into its data folder:\n%1\n\nCheck that the disk is not full "
+        "and that you may write there.",
+    ).replace("%1", str(data_dir))
+
+
+def _show_unexpected_errors() -> None:
+    """An exception escaping a slot is shown in a message box (and logged), not lost on stderr."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(details)
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        MessageBox.error(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("App", "Flashcards"),
+            QCoreApplication.translate("App", "Something went wrong: %1").replace(
+                "%1", str(value) or kind.__name__
+            ),
+            details,
+        )
+
+    sys.excepthook = hook
+
+
 def run_app(data_dir: Path | None = None) -> int:
     """Run the app until its window closes; returns the exit code."""
+    _show_unexpected_errors()
     started = start_app(data_dir)
     if isinstance(started, int):
         return started

@@ -20,6 +20,7 @@ from flashcards.gui.settings_dialog import SettingsDialog
 from flashcards.gui.theme import AppTheme, apply_theme
 from flashcards.rendering import CardRenderer
 from flashcards.services.collection import Collection, DeckNode
+from flashcards.services.errors import StorageError
 from flashcards.services.sync import SyncReport, default_sources, sync_decks
 from flashcards.services.today import today_progress
 
@@ -95,6 +96,7 @@ class MainController(QObject):
         self.review.edit_note_requested.connect(self._on_review_edit_note_requested)
         self.review.open_source_requested.connect(self._on_review_open_source_requested)
         self.review.link_opened.connect(self._on_review_link_opened)
+        self.review.failed.connect(self._on_review_failed)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
 
@@ -248,6 +250,10 @@ class MainController(QObject):
         where = f"{Path(path).name}:{line}"
         self.window.set_status(self.tr("Opened %1").replace("%1", where))
 
+    @Slot(str)
+    def _on_review_failed(self, message: str) -> None:
+        MessageBox.error(self.window, self.tr("Not saved"), message)
+
     @Slot(QUrl)
     def _on_review_link_opened(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
@@ -328,7 +334,7 @@ class MainController(QObject):
         """Store changed settings and make them visible at once."""
         try:
             self.collection.update_settings(**changes)
-        except SettingsError as error:
+        except (SettingsError, StorageError) as error:
             MessageBox.error(self.window, self.tr("Settings"), str(error))
             return
         keys = set(changes)

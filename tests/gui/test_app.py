@@ -84,3 +84,17 @@ def test_a_newer_collection_shows_a_message(data_dir: Path, server_name: str, er
     assert "newer version" in text
     # The instance let go of its name: a later start is not mistaken for a second instance.
     assert not SingleInstance(server_name).activate_running()
+
+
+def test_a_collection_locked_by_another_process_shows_a_message(
+    data_dir: Path, server_name: str, errors: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flashcards.services.errors import CollectionLockedError
+
+    def locked(*args, **kwargs):
+        raise CollectionLockedError("the collection is open in another Flashcards (process 1)")
+
+    monkeypatch.setattr(Collection, "open", classmethod(locked))
+    assert start_app(data_dir, server_name=server_name) == 1
+    [(_title, text)] = errors
+    assert "open in another Flashcards program" in text

@@ -153,3 +153,30 @@ def test_open_source_hands_the_deck_file_to_the_editor(
     content = shell.review.current
     assert opened == [(content.path, content.line)]
     assert shell.window.status_label.text() == f"Opened {Path(content.path).name}:{content.line}"
+
+
+def test_a_failed_save_is_reported_and_changes_nothing(
+    qtbot, shell: MainController, monkeypatch
+) -> None:
+    from flashcards.gui.dialogs import MessageBox
+    from flashcards.services.errors import StorageFullError
+    from flashcards.services.study import StudySession
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        MessageBox,
+        "error",
+        classmethod(lambda cls, parent, title, text, details="": shown.append(text)),
+    )
+
+    def full(self, quality, *, answer_ms=None):
+        raise StorageFullError("the disk is full: the change was not saved")
+
+    monkeypatch.setattr(StudySession, "answer", full)
+    _key(qtbot, shell, Qt.Key.Key_S)
+    card = shell.review.current.card_id
+    _key(qtbot, shell, Qt.Key.Key_Space)
+    _key(qtbot, shell, Qt.Key.Key_3)
+    assert shown == ["the disk is full: the change was not saved"]
+    assert shell.review.current.card_id == card
+    assert shell.window.review_view.bottom.currentIndex() == 1  # still on the answer

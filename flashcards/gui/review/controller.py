@@ -13,6 +13,7 @@ from flashcards.gui.review.view import ReviewView
 from flashcards.gui.theme import AppTheme
 from flashcards.rendering import CardRenderer, RenderSettings
 from flashcards.services.collection import Collection
+from flashcards.services.errors import StorageError
 from flashcards.services.faces import CardContent
 from flashcards.services.study import StudySession
 from flashcards.services.today import today_progress
@@ -38,6 +39,7 @@ class ReviewController(QObject):
     edit_note_requested = Signal(int)  # note id
     open_source_requested = Signal(str, int)  # deck file, line
     link_opened = Signal(QUrl)
+    failed = Signal(str)  # a change could not be saved (disk full, read-only): nothing changed
 
     def __init__(
         self,
@@ -202,31 +204,38 @@ class ReviewController(QObject):
         if not self._answer_shown:
             self._show_answer()
 
+    def _change(self, action: Callable[[StudySession], object]) -> None:
+        """Run a change of the session, then show what comes next; a failed write changes
+        nothing and is reported."""
+        assert self.session is not None
+        try:
+            action(self.session)
+        except StorageError as error:
+            self.failed.emit(str(error))
+            return
+        self._show_question()
+
     @Slot(int)
     def _on_view_grade_chosen(self, grade: int) -> None:
         if self.session is None or self._content is None or not self._answer_shown:
             return
-        self.session.answer(grade)
-        self._show_question()
+        self._change(lambda session: session.answer(grade))
 
     @Slot()
     def _on_view_undo_requested(self) -> None:
         if self.session is None or not self.session.can_undo:
             return
-        self.session.undo()
-        self._show_question()
+        self._change(StudySession.undo)
 
     @Slot()
     def _on_view_suspend_requested(self) -> None:
         if self.session is not None and self._content is not None:
-            self.session.suspend_current()
-            self._show_question()
+            self._change(StudySession.suspend_current)
 
     @Slot()
     def _on_view_bury_requested(self) -> None:
         if self.session is not None and self._content is not None:
-            self.session.bury_current()
-            self._show_question()
+            self._change(StudySession.bury_current)
 
     @Slot()
     def _on_view_edit_requested(self) -> None:
