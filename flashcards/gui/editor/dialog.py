@@ -27,6 +27,7 @@ from flashcards.gui.browser.model import card_kind_name
 from flashcards.gui.browser.preview import CardPreview
 from flashcards.gui.editor.errors import DeckErrorsPanel
 from flashcards.gui.editor.external import ExternalEditor
+from flashcards.gui.theme import AppTheme
 from flashcards.services.collection import Collection
 from flashcards.services.editing import (
     EditError,
@@ -379,9 +380,9 @@ class NoteEditorDialog(QDialog):
     def _show_banner(self, text: str, *, error: bool = False, reload: bool = False) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
-        self.banner.setProperty("role", "error" if error else "muted")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        theme = AppTheme.for_setting(self.collection.settings.theme)
+        colour = theme.states.again if error else theme.palette.muted
+        self.banner.setStyleSheet(f"color: {colour};" + (" font-weight: bold;" if error else ""))
         self.reload_button.setVisible(reload)
 
     def retranslate_ui(self) -> None:
