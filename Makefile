@@ -56,10 +56,12 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # Extract every tr() string of the GUI into the Chinese catalogue (keeping its translations), then
-# compile it. pyside6-lupdate/-lrelease come with PySide6-Essentials.
+# compile it. pyside6-lupdate/-lrelease come with PySide6-Essentials. hidden_strings.py lists
+# strings lupdate cannot see in the source.
 TS := resources/translations/flashcards_zh_CN.ts
 translations: $(VENV)/.installed-app
-	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none flashcards/gui -ts $(TS)
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none flashcards/gui \
+	  resources/translations/hidden_strings.py -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:

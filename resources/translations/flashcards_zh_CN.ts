@@ -12,14 +12,32 @@
         <translation>这个卡片集由更新版本的 Flashcards 保存。请升级 Flashcards 后再打开；你的卡片安全无损。</translation>
     </message>
     <message>
+        <source>The collection is open in another Flashcards program (a command in a terminal, perhaps). Close it, then start Flashcards again.</source>
+        <translation>卡片集已被另一个 Flashcards 程序打开（可能是终端里的命令）。请先关闭它，再重新启动 Flashcards。</translation>
+    </message>
+    <message>
         <source>The collection file cannot be opened. It may be damaged or not a Flashcards collection:
 %1
 
-Move it away (keep a copy) and start Flashcards again to begin a new collection.</source>
+Move it away (keep a copy) and start Flashcards again to begin a new collection, or go back to a backup (flashcards backups, flashcards restore).</source>
         <translation>无法打开卡片集文件，它可能已损坏，或者不是 Flashcards 的卡片集：
 %1
 
-请把它移走（保留一份副本），然后重新启动 Flashcards，即可新建卡片集。</translation>
+请把它移走（保留一份副本），然后重新启动 Flashcards 新建卡片集；或者恢复到某个备份（flashcards backups、flashcards restore）。</translation>
+    </message>
+    <message>
+        <source>Flashcards cannot save into its data folder:
+%1
+
+Check that the disk is not full and that you may write there.</source>
+        <translation>Flashcards 无法在数据文件夹中保存：
+%1
+
+请检查磁盘是否已满，以及你是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
     </message>
 </context>
 <context>
@@ -66,51 +84,55 @@ Move it away (keep a copy) and start Flashcards again to begin a new collection.
     </message>
     <message>
         <source>Make this card new again? Its review history is kept, but its interval starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
     </message>
     <message>
         <source>Make these %1 cards new again? Their review history is kept, but their intervals start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这 %1 张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
+    </message>
+    <message>
+        <source>Updating cards… %1 of %2</source>
+        <translation>正在更新卡片… %1 / %2</translation>
     </message>
     <message>
         <source>Suspended 1 card.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停 1 张卡片。</translation>
     </message>
     <message>
         <source>Suspended %1 cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停 %1 张卡片。</translation>
     </message>
     <message>
         <source>Unsuspended 1 card.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 1 张卡片。</translation>
     </message>
     <message>
         <source>Unsuspended %1 cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 %1 张卡片。</translation>
     </message>
     <message>
         <source>Buried 1 card until tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 1 张卡片搁置到明天。</translation>
     </message>
     <message>
         <source>Buried %1 cards until tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 张卡片搁置到明天。</translation>
     </message>
     <message>
         <source>Reset 1 card to new.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 1 张卡片重置为新卡片。</translation>
     </message>
     <message>
         <source>Reset %1 cards to new.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 张卡片重置为新卡片。</translation>
     </message>
     <message>
         <source>1 card</source>
-        <translation type="unfinished"></translation>
+        <translation>1 张卡片</translation>
     </message>
     <message>
         <source>%1 cards</source>
-        <translation type="unfinished">%1 张卡片</translation>
+        <translation>%1 张卡片</translation>
     </message>
     <message>
         <source>%1 selected of %2</source>
@@ -205,6 +227,81 @@ Move it away (keep a copy) and start Flashcards again to begin a new collection.
     </message>
 </context>
 <context>
+    <name>CardTableModel</name>
+    <message>
+        <source>Prompt</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>难易度</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>复习次数</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新卡片</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Buried</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Cloze %1</source>
+        <translation>填空 %1</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
     <name>ChartSaveDialog</name>
     <message>
         <source>Save chart</source>
@@ -238,19 +335,19 @@ Move it away (keep a copy) and start Flashcards again to begin a new collection.
     </message>
     <message>
         <source>1 error</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个错误</translation>
     </message>
     <message>
         <source>%1 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个错误</translation>
     </message>
     <message>
         <source>1 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个警告</translation>
     </message>
     <message>
         <source>%1 warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个警告</translation>
     </message>
     <message>
         <source>Deck problems</source>
@@ -530,6 +627,10 @@ Move it away (keep a copy) and start Flashcards again to begin a new collection.
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Deck Problems</source>
@@ -916,59 +1017,59 @@ Move it away (keep a copy) and start Flashcards again to begin a new collection.
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <source>1 review in the last year</source>
-        <translation type="unfinished"></translation>
+        <translation>过去一年共 1 次复习</translation>
     </message>
     <message>
         <source>%1 reviews in the last year</source>
-        <translation type="unfinished"></translation>
+        <translation>过去一年共 %1 次复习</translation>
     </message>
     <message>
         <source>1 card due on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 到期 1 张卡片</translation>
     </message>
     <message>
         <source>%1 cards due on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 到期 %1 张卡片</translation>
     </message>
     <message>
         <source>%2: 1 answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：1 次作答</translation>
     </message>
     <message>
         <source>%2: %1 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：%1 次作答</translation>
     </message>
     <message>
         <source>%2: 1 card</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：1 张卡片</translation>
     </message>
     <message>
         <source>%2: %1 cards</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：%1 张卡片</translation>
     </message>
     <message>
         <source>1 review on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：1 次复习</translation>
     </message>
     <message>
         <source>%1 reviews on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2：%1 次复习</translation>
     </message>
     <message>
         <source>Reviews per day, last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>每日复习量（最近 %1 天）</translation>
     </message>
     <message>
         <source>1 review</source>
-        <translation type="unfinished"></translation>
+        <translation>1 次复习</translation>
     </message>
     <message>
         <source>%1 reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次复习</translation>
     </message>
     <message>
         <source>2–7 d</source>
