@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="where the collection lives (default: the user data dir, or FLASHCARDS_DATA_DIR)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works, in a temporary folder, and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     review = commands.add_parser("review", help="study due cards in the terminal")
@@ -259,6 +264,10 @@ def main(argv: Sequence[str] | None = None, *, open_gui: GuiLauncher | None = No
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.self_test:
+            from flashcards.selftest import run_self_test
+
+            return run_self_test()
         if args.command in (None, "gui"):
             if open_gui is None:
                 raise UserError("the desktop app is not part of this entry point")
