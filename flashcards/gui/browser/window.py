@@ -406,10 +406,15 @@ class BrowserWindow(QMainWindow):
             self._preview_card = None
             self._preview_timer.start()
 
-    def _on_refresh_action(self) -> None:
+    def refresh(self) -> None:
+        """Read decks, tags and the listed cards again (after a sync or an edit elsewhere)."""
         self.cards.invalidate()
+        self._preview_card = None
         self._load_choices()
         self.search(self.model.browse_filter())
+
+    def _on_refresh_action(self) -> None:
+        self.refresh()
 
     # -- searching -----------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from flashcards.gui.browser.model import sort_column
 from flashcards.gui.editor.external import ExternalEditor
 from flashcards.services.browse import BrowseFilter
 from flashcards.services.collection import Collection
-from flashcards.services.sync import DeckSource
+from flashcards.services.sync import DeckSource, sync_decks
 from tests.gui.browser.support import ImmediateRunner, build_collection, write_numbered_deck
 from tests.helpers import FakeClock
 
@@ -253,3 +253,17 @@ def test_editing_from_the_browser_refreshes_rows(
     assert browser.model.data(browser.model.index(0, 0)) == "What is a Kubernetes Pod?"
     assert browser.model.rowCount() == 303
     qtbot.waitUntil(lambda: "Kubernetes Pod" in browser.preview.front.view.toPlainText())
+
+
+def test_refresh_after_a_sync_lists_new_cards(
+    qtbot, browser: BrowserWindow, col: Collection
+) -> None:
+    folder = Path(col.settings.deck_folders[0])
+    write_numbered_deck(folder, "more", "More", 5)
+    sync_decks(col, [DeckSource("user", folder)])
+    with qtbot.waitSignal(browser.search_finished) as blocker:
+        browser.refresh()
+    assert blocker.args == [308]
+    assert "More" in [
+        browser.filters.deck.itemText(i).strip() for i in range(browser.filters.deck.count())
+    ]
