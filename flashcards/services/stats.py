@@ -77,7 +77,7 @@ def collection_stats(collection: Collection) -> CollectionStats:
         row = session.execute(
             select(
                 func.count(),
-                func.sum(case((Card.due.is_(None) & Card.suspended == false(), 1), else_=0)),
+                func.sum(case((Card.due.is_(None) & (Card.suspended == false()), 1), else_=0)),
                 func.sum(case((Card.drill_day == today, 1), else_=0)),
                 func.sum(case((Card.due <= today, 1), else_=0)),
                 func.sum(case((Card.due > today, 1), else_=0)),
@@ -153,7 +153,7 @@ def collection_stats(collection: Collection) -> CollectionStats:
                 select(
                     Card.deck_id,
                     func.count(),
-                    func.sum(case((Card.due.is_(None), 1), else_=0)),
+                    func.sum(case((Card.due.is_(None) & (Card.suspended == false()), 1), else_=0)),
                     func.sum(case((Card.due <= today, 1), else_=0)),
                     func.sum(case((Card.suspended == true(), 1), else_=0)),
                 )
