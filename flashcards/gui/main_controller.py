@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from flashcards import __version__ as app_version
@@ -18,11 +20,11 @@ from flashcards.gui.main_window import MainWindow
 from flashcards.gui.review import ReviewController
 from flashcards.gui.settings_dialog import SettingsDialog
 from flashcards.gui.theme import AppTheme, apply_theme
-from flashcards.rendering import CardRenderer
+from flashcards.rendering import CardRenderer, RenderSettings, render_markdown
 from flashcards.services.collection import Collection, DeckNode
 from flashcards.services.errors import StorageError
 from flashcards.services.sync import SyncReport, default_sources, sync_decks
-from flashcards.services.today import today_progress
+from flashcards.services.today import TodayProgress, today_progress
 
 __all__ = ["MainController"]
 
@@ -30,8 +32,36 @@ _REFRESH_KEYS = {"new_per_day", "reviews_per_day", "rollover_hour"}
 _RERENDER_KEYS = {"grading", "font_size", "theme", "language"}  # language: grade names
 
 
+@dataclass(frozen=True)
+class DeckOverview:
+    """What the deck page shows: the counted tree and today's progress."""
+
+    tree: DeckNode
+    progress: TodayProgress
+
+
+def deck_overview(collection: Collection) -> DeckOverview:
+    """Count the deck tree (runs on a worker, with its own connection)."""
+    return DeckOverview(collection.deck_tree(), today_progress(collection))
+
+
+def sync_and_count(collection: Collection) -> tuple[SyncReport, DeckOverview]:
+    """Sync the decks, then count the tree in the same worker task."""
+    report = sync_decks(collection)
+    return report, deck_overview(collection)
+
+
+def warm_up_rendering() -> None:
+    """Render a card with code and a cloze once, so the imports are done before studying."""
+    sample = "## Warm up\n\n```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n\n`code` and **text**"
+    for theme in ("light", "dark"):
+        render_markdown(sample, cloze=1, settings=RenderSettings(theme=theme))
+
+
 class MainController(QObject):
     """Owns the collection's use in the GUI; the window only shows and asks."""
+
+    decks_refreshed = Signal()  # the deck page shows fresh counts
 
     def __init__(
         self,
@@ -55,6 +85,8 @@ class MainController(QObject):
         self._sync_again = False
         self._windows: dict[str, QWidget] = {}
         self._problems_dock: QDockWidget | None = None
+        self._refresh_serials = itertools.count(1)
+        self._shown_serial = 0
         self.review = ReviewController(
             collection,
             window.review_view,
@@ -103,7 +135,9 @@ class MainController(QObject):
     # -- start -------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the window with what the database holds, then sync the decks in the background."""
+        """Show the window with what the database holds, then sync the decks in the background.
+
+        Both run on the background runner; ``decks_refreshed`` tells when counts are shown."""
         for feature in ("browse", "statistics"):
             self.window.set_feature_available(feature, feature_available(feature))
         self.apply_theme()
@@ -113,12 +147,29 @@ class MainController(QObject):
         self.window.show_page("decks")
         self.window.show()
         self.request_sync()
+        # Markdown, Pygments and their lexers import in ~0.3 s: do it now, off the GUI thread,
+        # rather than when the first card is shown.
+        self.runner.run(warm_up_rendering)
 
     # -- decks and sync ------------------------------------------------------------------------
 
     def refresh_decks(self) -> None:
-        tree = self.collection.deck_tree()
-        progress = today_progress(self.collection)
+        """Recount the deck tree off the GUI thread (a cold count of 100,000 cards takes a few
+        hundred ms); the newest result is shown when it arrives."""
+        serial = next(self._refresh_serials)
+        self.runner.run_on_collection(
+            self.collection,
+            deck_overview,
+            lambda overview: self._show_overview(serial, overview),
+            self._on_refresh_failed,
+        )
+
+    def _show_overview(self, serial: int, overview: DeckOverview) -> None:
+        if serial < self._shown_serial:
+            return  # an older count finished after a newer one
+        first = self._shown_serial == 0
+        self._shown_serial = serial
+        tree, progress = overview.tree, overview.progress
         page = self.window.deck_page
         page.set_deck_tree(tree)
         bundled = next((n for n in tree.children if n.key == "bundled"), None)
@@ -130,6 +181,14 @@ class MainController(QObject):
         counts = tree.counts
         page.set_today((counts.new, counts.learning, counts.review), progress.answered)
         self.window.update_study_enabled()
+        if self.window.current_page() == "decks" and (first or not page.tree.hasFocus()):
+            # Study, once there is something to study; never away from a tree being browsed.
+            page.focus_primary()
+        self._show_sync_status()
+        self.decks_refreshed.emit()
+
+    def _on_refresh_failed(self, error: TaskError) -> None:
+        self.window.set_status(self.tr("Counting the decks failed: %1").replace("%1", str(error)))
 
     @Slot()
     def request_sync(self) -> None:
@@ -138,26 +197,25 @@ class MainController(QObject):
             self._sync_again = True
             return
         self._syncing = True
+        serial = next(self._refresh_serials)
         self.runner.run_on_collection(
             self.collection,
-            sync_decks,
-            self._on_sync_done,
+            sync_and_count,
+            lambda result: self._on_sync_done(serial, *result),
             self._on_sync_failed,
             label=self.tr("Syncing decks…"),
             read_only=False,
         )
 
-    def _on_sync_done(self, report: SyncReport) -> None:
+    def _on_sync_done(self, serial: int, report: SyncReport, overview: DeckOverview) -> None:
         self._syncing = False
         self.last_sync = report
         self.renderer.clear()
-        if self.window.current_page() == "decks":
-            self.refresh_decks()
-        else:
-            self.review.refresh()
         self.window.set_deck_problems(len(report.diagnostics))
         self._update_problems_panel()
-        self._show_sync_status()
+        self._show_overview(serial, overview)
+        if self.window.current_page() != "decks":
+            self.review.refresh()
         if self.watcher is not None:
             folders = [source.folder for source in default_sources(self.collection)]
             if [Path(f) for f in self.watcher.folders()] != folders:

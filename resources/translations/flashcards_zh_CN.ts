@@ -593,6 +593,10 @@ Check that the disk is not full and that you may write there.</source>
 <context>
     <name>MainController</name>
     <message>
+        <source>Counting the decks failed: %1</source>
+        <translation>统计牌组失败：%1</translation>
+    </message>
+    <message>
         <source>Syncing decks…</source>
         <translation>正在同步牌组…</translation>
     </message>

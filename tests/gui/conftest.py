@@ -95,8 +95,8 @@ def shell(qtbot, synced: Collection):
     controller = MainController(
         synced, window, runner, translations, watch_decks=False, parent=window
     )
-    with qtbot.waitSignal(runner.task_finished, timeout=10_000):
-        controller.start()
+    controller.start()  # counts the decks and syncs them, both in the background
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     yield controller

@@ -65,7 +65,8 @@ def test_keyboard_session_show_grade_undo_finish(qtbot, shell: MainController) -
     _key(qtbot, shell, Qt.Key.Key_4)  # Easy
     assert window.current_page() == "summary"
 
-    _key(qtbot, shell, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(shell.decks_refreshed, timeout=5000):
+        _key(qtbot, shell, Qt.Key.Key_Escape)
     assert window.current_page() == "decks"
     assert shell.review.session is None
     assert window.deck_page.model.root.counts.total == 0

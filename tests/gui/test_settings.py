@@ -71,7 +71,8 @@ def test_settings_round_trip_through_the_window(qtbot, shell: MainController, mo
         return {"new_per_day": 1, "theme": "dark", "font_size": 20}
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(ask))
-    qtbot.keyClick(shell.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(shell.decks_refreshed, timeout=5000):
+        qtbot.keyClick(shell.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 1
     stored = shell.collection.settings
     assert (stored.new_per_day, stored.theme, stored.font_size) == (1, "dark", 20)
