@@ -226,6 +226,8 @@ class DeckPage(QWidget):
         has_decks = any(n.deck_id is not None for n in root.walk())
         node = self.selected_node()
         self.welcome_frame.setVisible(self._loading or self._first_run or not has_decks)
+        for label in (self.title_label, self.description_label, self.counts_label):
+            label.setVisible(not self._loading)
         self.add_folder_button.setVisible(not self._loading and not has_decks)
         if self._loading:
             self.welcome_label.setText(
