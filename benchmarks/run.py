@@ -218,6 +218,10 @@ class Bench:
             anki = [r[name] for r in results["anki"]]
             note = "first call after open" if name.endswith("_first") else ""
             self.add(name, ours, anki, note=note)
+        ids = [r["search_ids"] for r in results["ours"] if r.get("search_ids") is not None]
+        if ids:
+            anki = [r["search"] for r in results["anki"]]
+            self.add("search_ids", ids, anki, note="card browser: all matching card ids")
 
     def answers(self, rounds: int) -> None:
         """``rounds`` x 1,000 answers, each round on a fresh copy of the base collection."""
@@ -441,6 +445,7 @@ def main() -> int:
         "render",
         "rss_peak",
         "import_indexed",
+        "search_ids",
         "answer_p99",
         "deck_counts_first",
     ]

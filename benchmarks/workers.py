@@ -173,6 +173,7 @@ def ours_warm(data: str, notes: int, repeats: int) -> dict[str, Any]:
     hits = search_notes(col, SEARCH_WORD, limit=notes)
     assert len(hits) == notes // 100, len(hits)
     search = _timed(lambda: search_notes(col, SEARCH_WORD, limit=notes), repeats)
+    search_ids = _browser_search(col, notes, repeats)
 
     card_id = render_card_id(col)
 
@@ -192,8 +193,27 @@ def ours_warm(data: str, notes: int, repeats: int) -> dict[str, Any]:
         "deck_counts": statistics.median(deck_counts),
         "deck_counts_first": first_counts,
         "search": statistics.median(search),
+        "search_ids": search_ids,
         "render": statistics.median(render_timings),
     }
+
+
+def _browser_search(col: Any, notes: int, repeats: int) -> float | None:
+    """The card browser's search: every matching card id, as Anki's find_cards returns."""
+    try:
+        from flashcards.services.browse import BrowseFilter, CardBrowser
+    except ImportError:  # a commit from before the card browser
+        return None
+    browser = CardBrowser(col)
+    query = BrowseFilter(text=SEARCH_WORD)
+
+    def search() -> None:
+        browser.invalidate()  # its cache of recent searches is not what is measured
+        assert len(browser.card_ids(query)) == notes // 100
+
+    timings = _timed(search, repeats)
+    browser.close()
+    return statistics.median(timings)
 
 
 def ours_answers(data: str, count: int) -> dict[str, Any]:
