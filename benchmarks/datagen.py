@@ -260,7 +260,7 @@ def history_plan(count: int, seed: int = 7) -> HistoryPlan:
 # Scheduling state given to reviewed cards: (repetitions, interval days, easiness x100), and the
 # three past answers logged for each: (quality, interval after).
 DUE_STATE = (3, 15, 250)
-LATER_STATE = (4, 40, 260)
+LATER_STATE = (4, 61, 260)  # last review 1-60 days ago: none logged today
 PAST_ANSWERS = ((4, 1), (4, 6), (4, 15))
 _ANKI_EASE = {1: 1, 3: 2, 4: 3, 5: 4}  # SuperMemo grade -> Anki button
 
