@@ -20,7 +20,7 @@ from flashcards.gui.main_window import MainWindow
 from flashcards.gui.review import ReviewController
 from flashcards.gui.settings_dialog import SettingsDialog
 from flashcards.gui.theme import AppTheme, apply_theme
-from flashcards.rendering import CardRenderer, RenderSettings, render_markdown
+from flashcards.rendering import CardRenderer, RenderSettings, preload_lexers, render_markdown
 from flashcards.services.collection import Collection, DeckNode
 from flashcards.services.errors import StorageError
 from flashcards.services.sync import SyncReport, default_sources, sync_decks
@@ -56,6 +56,7 @@ def warm_up_rendering() -> None:
     sample = "## Warm up\n\n```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n\n`code` and **text**"
     for theme in ("light", "dark"):
         render_markdown(sample, cloze=1, settings=RenderSettings(theme=theme))
+    preload_lexers()
 
 
 class MainController(QObject):

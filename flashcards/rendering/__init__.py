@@ -18,6 +18,7 @@ __all__ = [
     "Theme",
     "ThemePalette",
     "html_to_text",
+    "preload_lexers",
     "render_markdown",
     "theme_palette",
 ]
@@ -42,3 +43,42 @@ def render_markdown(
     from flashcards.rendering.pipeline import render_markdown as render
 
     return render(text, cloze=cloze, reveal=reveal, settings=settings, base_dir=base_dir)
+
+
+# The languages the bundled decks and the issue's alias list use. Importing a Pygments lexer
+# module costs 10-90 ms the first time; a background warm-up pays that before the first card.
+COMMON_LANGUAGES = (
+    "yaml",
+    "bash",
+    "console",
+    "sql",
+    "go",
+    "javascript",
+    "typescript",
+    "python",
+    "json",
+    "toml",
+    "ini",
+    "nginx",
+    "protobuf",
+    "c",
+    "java",
+    "dockerfile",
+    "http",
+    "graphql",
+    "text",
+    "lua",
+    "hcl",
+)
+
+
+def preload_lexers(languages: tuple[str, ...] = COMMON_LANGUAGES) -> None:
+    """Import the Pygments lexers of ``languages`` now rather than at the first card using them."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    for language in languages:
+        try:
+            get_lexer_by_name(language)
+        except ClassNotFound:
+            continue

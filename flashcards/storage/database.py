@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sqlite3
 import threading
@@ -24,6 +25,9 @@ from flashcards.storage.migrations import (
 )
 from flashcards.storage.probe import check_database_file, read_only_options
 from flashcards.storage.search_index import SearchIndexer
+
+# Set while a reading() session is open on this thread (or task).
+_READING: contextvars.ContextVar[bool] = contextvars.ContextVar("flashcards_reading", default=False)
 
 __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
 
@@ -74,9 +78,13 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only."""
-        with self._sessions() as session:
-            yield session
+        """A session for reads only: a deferred transaction that never waits for the writer."""
+        token = _READING.set(True)
+        try:
+            with self._sessions() as session:
+                yield session
+        finally:
+            _READING.reset(token)
 
     def data_version(self) -> int:
         """SQLite's data_version: it changes when another connection commits."""
@@ -262,8 +270,10 @@ def open_database(
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front: no deadlock upgrading a read to a write.
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # Writes take the lock up front (no deadlock upgrading a read); reads in WAL mode need
+        # no lock at all, so they never queue behind a sync or the search indexer.
+        immediate = not read_only and not _READING.get()
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     try:
         raw = engine.raw_connection()
