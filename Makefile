@@ -13,6 +13,7 @@ help:
 	@echo "make test       set up .venv with test tools and run lint, types and the whole suite"
 	@echo "make bench      benchmarks (see docs/performance.md)"
 	@echo "make package    PyInstaller bundle in dist/flashcards/"
+	@echo "make dist       the bundle as a Linux tarball with desktop files and install.sh"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -63,6 +64,21 @@ translations: $(VENV)/.installed-app
 	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none flashcards/gui \
 	  resources/translations/hidden_strings.py -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# A one-folder PyInstaller bundle in dist/flashcards/ (packaging/flashcards.spec); `make dist` packs it
+# with the Linux desktop files and install.sh into dist/flashcards-<version>-linux-<arch>.tar.gz.
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[package]"
+	@touch $@ $(VENV)/.installed-app
+
+package: $(VENV)/.installed-package qt-check
+	rm -rf dist/flashcards
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/flashcards.spec
+	@du -sh dist/flashcards
+
+dist: package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_dist.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
