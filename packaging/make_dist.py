@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from icons import PNG_SIZES, build_icons  # noqa: E402 - the sibling script, not a package
+from icons import PNG_SIZES, build_icons  # the sibling script (packaging/ is not a package)
 
 ROOT = Path(__file__).resolve().parents[1]
 LINUX = ROOT / "packaging" / "linux"
