@@ -77,6 +77,26 @@ def _check_resources() -> str:
     return f"SVG icon, {'/'.join(languages) or 'no'} catalogues"
 
 
+def _check_features() -> str:
+    # The browser, statistics and editor are imported by name when first used: a bundle that
+    # missed one would only show a disabled action, so load each here.
+    from flashcards.gui.features import FEATURES, feature_available, feature_class
+
+    loaded, absent = [], []
+    for feature in FEATURES:
+        if not feature_available(feature):
+            _require(not getattr(sys, "frozen", False), f"the {feature} feature is not bundled")
+            absent.append(feature)
+            continue
+        try:
+            feature_class(feature)
+        except ImportError as error:
+            raise QtCheckError(f"the {feature} feature cannot load: {error}") from error
+        loaded.append(feature)
+    missing = f" ({', '.join(absent)} not built)" if absent else ""
+    return f"{len(loaded)} features load{missing}"
+
+
 def _check_window(app: QApplication, data_dir: Path) -> str:
     from flashcards.gui.app import RunningApp, start_app
 
@@ -109,6 +129,7 @@ def check_qt(card_html: str, placeholder: str, data_dir: Path) -> str:
         f"platform {QGuiApplication.platformName()}",
         _check_card(card_html, placeholder),
         _check_resources(),
+        _check_features(),
         _check_window(app, data_dir),
     ]
     return ", ".join(parts)
