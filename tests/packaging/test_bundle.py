@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -78,6 +80,37 @@ def test_self_test_passes_and_writes_nothing_into_the_bundle(bundle: Path, tmp_p
     assert _snapshot(bundle) == before, "the frozen app wrote inside its bundle"
     # Nor into the user's data dir: the self-test works in a temporary folder.
     assert not (tmp_path / ".local" / "share" / "flashcards").exists()
+
+
+def test_the_app_writes_only_under_the_data_dir(bundle: Path, tmp_path: Path) -> None:
+    before = _snapshot(bundle)
+    data = tmp_path / "data"
+    env = {**_clean_env(tmp_path), "FLASHCARDS_DATA_DIR": str(data)}
+    app = subprocess.Popen(
+        [str(_executable(bundle))], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        # The first start imports the bundled decks; the sync's last write is the deck files table.
+        deadline = time.monotonic() + 60
+        database = data / "collection.sqlite3"
+        while time.monotonic() < deadline and app.poll() is None:
+            if database.is_file() and _decks_synced(database):
+                break
+            time.sleep(0.2)
+        assert app.poll() is None, app.communicate()[0]
+        assert _decks_synced(database), "the app did not import the bundled decks"
+    finally:
+        app.terminate()
+        app.communicate(timeout=30)
+    assert _snapshot(bundle) == before, "the frozen app wrote inside its bundle"
+
+
+def _decks_synced(database: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as connection:
+            return bool(connection.execute("select count(*) from deck_files").fetchone()[0])
+    except sqlite3.Error:
+        return False
 
 
 def test_version_comes_from_the_bundled_metadata(bundle: Path, tmp_path: Path) -> None:
