@@ -173,15 +173,15 @@ class StudySession:
             answer_ms = int((monotonic() - self._shown_at) * 1000)
         collection = self.collection
         settings = collection.settings
-        with collection.database.unit_of_work() as session:
-            record = card_store.card_record(session, card_id)
+        with collection.database.writing() as connection:
+            record = card_store.card_record(connection, card_id)
             if record is None:
                 raise LookupError(f"card {card_id} no longer exists")
             after, kind = answer(
                 record.schedule, quality, self.today, max_interval=settings.max_interval
             )
             review_id = card_store.write_review(
-                session,
+                connection,
                 card=record,
                 after=after,
                 kind=kind,
@@ -219,10 +219,10 @@ class StudySession:
         if not self._undo:
             return None
         entry = self._undo.pop()
-        with self.collection.database.unit_of_work() as session:
-            card_store.set_schedule(session, entry.card_id, entry.before)
+        with self.collection.database.writing() as connection:
+            card_store.set_schedule(connection, entry.card_id, entry.before)
             if entry.review_id is not None:
-                card_store.delete_review(session, entry.review_id)
+                card_store.delete_review(connection, entry.review_id)
         if entry.kind is not None:
             if entry.card_id in self._category:
                 self._move(entry.card_id, None)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, bindparam, delete, false, func, insert, select, update
+from sqlalchemy import bindparam, false, func, select
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
 from flashcards.core.scheduling import AnswerKind, CardSchedule
 from flashcards.core.settings import Settings
 from flashcards.core.sm2 import SM2State
-from flashcards.storage.models import Base, ReviewLog, Setting
+from flashcards.storage.models import Base, Setting
 
 __all__ = [
     "CardRecord",
@@ -40,15 +41,6 @@ __all__ = [
 _CARDS = Base.metadata.tables["cards"]
 _REVIEWS = Base.metadata.tables["reviews"]
 _C = _CARDS.c
-_SCHEDULE_COLUMNS = (
-    _C.repetitions,
-    _C.interval,
-    _C.easiness_cents,
-    _C.due,
-    _C.drill_day,
-    _C.suspended,
-    _C.buried_until,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +86,33 @@ def schedule_values(schedule: CardSchedule) -> dict[str, object]:
 
 # Statements used on every answer and every deck-list refresh are built once: constructing a
 # SQLAlchemy statement costs more than SQLite takes to run these.
-_INSERT_REVIEW = insert(_REVIEWS)
-
-_CARD_RECORD = select(
-    _C.id,
-    _C.note_id,
-    _C.deck_id,
-    _C.ordinal,
-    _C.kind,
-    _C.retired,
-    *_SCHEDULE_COLUMNS,
-).where(_C.id == bindparam("card_id"))
-
-_SET_SCHEDULE = (
-    update(_CARDS)
-    .where(_C.id == bindparam("card_id"))
-    .values({column: bindparam(column.key) for column in _SCHEDULE_COLUMNS})
+# The answer path runs on the bare sqlite3 connection (see Database.writing): plain SQL.
+_SELECT_CARD = (
+    "SELECT id, note_id, deck_id, ordinal, kind, retired, repetitions, interval, easiness_cents, "
+    "due, drill_day, suspended, buried_until FROM cards WHERE id = ?"
+)
+_UPDATE_SCHEDULE = (
+    "UPDATE cards SET repetitions = ?, interval = ?, easiness_cents = ?, due = ?, drill_day = ?, "
+    "suspended = ?, buried_until = ? WHERE id = ?"
+)
+_INSERT_REVIEW = (
+    "INSERT INTO reviews (card_id, deck_id, time_ms, day, quality, kind, answer_ms, reps_before, "
+    "interval_before, easiness_before, due_before, reps_after, interval_after, easiness_after, "
+    "due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
-# Written exactly as the partial indexes' WHERE clauses, so SQLite can use them.
+Executor = Session | sqlite3.Connection
+
+
+def _connection(executor: Executor) -> sqlite3.Connection:
+    """The sqlite3 connection behind a session (inside its transaction), or the connection."""
+    if isinstance(executor, sqlite3.Connection):
+        return executor
+    connection = executor.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
+
+
 _AVAILABLE = (
     _C.suspended == false(),
     _C.retired == false(),
@@ -164,16 +164,28 @@ _LEARNING = (
 )
 
 
-def card_record(session: Session, card_id: int) -> CardRecord | None:
+def card_record(executor: Executor, card_id: int) -> CardRecord | None:
     """One card, or ``None``."""
-    row = session.connection().execute(_CARD_RECORD, {"card_id": card_id}).first()
+    row = _connection(executor).execute(_SELECT_CARD, (card_id,)).fetchone()
     if row is None:
         return None
     return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))
 
 
-def set_schedule(session: Session, card_id: int, schedule: CardSchedule) -> None:
-    session.connection().execute(_SET_SCHEDULE, {"card_id": card_id, **schedule_values(schedule)})
+def _schedule_params(schedule: CardSchedule) -> tuple[object, ...]:
+    return (
+        schedule.sm2.repetitions,
+        schedule.sm2.interval,
+        easiness_cents(schedule.sm2.easiness),
+        schedule.due,
+        schedule.drill_day,
+        schedule.suspended,
+        schedule.buried_until,
+    )
+
+
+def set_schedule(executor: Executor, card_id: int, schedule: CardSchedule) -> None:
+    _connection(executor).execute(_UPDATE_SCHEDULE, (*_schedule_params(schedule), card_id))
 
 
 def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[DueCard]:
@@ -246,7 +258,7 @@ def answers_today(session: Session, today: int) -> dict[int, tuple[int, int]]:
 
 
 def write_review(
-    session: Session,
+    executor: Executor,
     *,
     card: CardRecord,
     after: CardSchedule,
@@ -257,36 +269,35 @@ def write_review(
     answer_ms: int,
 ) -> int:
     """Store the new schedule and log the answer; return the log row's id."""
+    connection = _connection(executor)
     before = card.schedule
-    set_schedule(session, card.card_id, after)
-    result = cast(
-        CursorResult[Any],
-        session.connection().execute(
-            _INSERT_REVIEW,
-            dict(
-                card_id=card.card_id,
-                deck_id=card.deck_id,
-                time_ms=time_ms,
-                day=day,
-                quality=quality,
-                kind=kind.value,
-                answer_ms=max(0, min(answer_ms, 3_600_000)),
-                reps_before=before.sm2.repetitions,
-                interval_before=before.sm2.interval,
-                easiness_before=easiness_cents(before.sm2.easiness),
-                due_before=before.due,
-                reps_after=after.sm2.repetitions,
-                interval_after=after.sm2.interval,
-                easiness_after=easiness_cents(after.sm2.easiness),
-                due_after=after.due,
-            ),
+    connection.execute(_UPDATE_SCHEDULE, (*_schedule_params(after), card.card_id))
+    cursor = connection.execute(
+        _INSERT_REVIEW,
+        (
+            card.card_id,
+            card.deck_id,
+            time_ms,
+            day,
+            quality,
+            kind.value,
+            max(0, min(answer_ms, 3_600_000)),
+            before.sm2.repetitions,
+            before.sm2.interval,
+            easiness_cents(before.sm2.easiness),
+            before.due,
+            after.sm2.repetitions,
+            after.sm2.interval,
+            easiness_cents(after.sm2.easiness),
+            after.due,
         ),
     )
-    return int(result.lastrowid)
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
 
 
-def delete_review(session: Session, review_id: int) -> None:
-    session.execute(delete(ReviewLog).where(ReviewLog.id == review_id))
+def delete_review(executor: Executor, review_id: int) -> None:
+    _connection(executor).execute("DELETE FROM reviews WHERE id = ?", (review_id,))
 
 
 def load_settings(session: Session) -> Settings:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextvars
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,8 @@ from flashcards.storage.migrations import (
 )
 from flashcards.storage.probe import check_database_file, read_only_options
 from flashcards.storage.search_index import SearchIndexer
+from flashcards.storage.wal import Checkpointer
+from flashcards.storage.writers import writer_lock
 
 # Set while a reading() session is open on this thread (or task).
 _READING: contextvars.ContextVar[bool] = contextvars.ContextVar("flashcards_reading", default=False)
@@ -47,13 +48,15 @@ class Database:
         self.engine = engine
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        self._checkpointer: _Checkpointer | None = None
+        self.write_lock = writer_lock(path)
+        self._raw: Any = None
+        self._checkpointer: Checkpointer | None = None
         # Called after every committed unit of work (the writer lock counts changes for backups).
         self.on_commit: Callable[[], None] | None = None
         self._indexer: SearchIndexer | None = None
         if not read_only:
-            self._checkpointer = _Checkpointer(path, wal_reserve)
-            self._indexer = SearchIndexer(path)
+            self._checkpointer = Checkpointer(path, wal_reserve, self.write_lock)
+            self._indexer = SearchIndexer(path, self.write_lock)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -62,16 +65,44 @@ class Database:
         A write the disk refuses (full, read-only) raises a ``StorageError`` after the rollback.
         """
         try:
-            with self._sessions() as session, session.begin():
+            with self.write_lock, self._sessions() as session, session.begin():
                 yield session
         except (sqlite3.Error, DBAPIError) as error:
             failure = storage_error(error, self.path)
             if failure is None:
                 raise
             raise failure from error
+        self._committed(notes_may_have_changed=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """The bare connection in a write transaction, for the hottest path (an answer).
+
+        SQLAlchemy's session around four statements costs several times what SQLite does; the
+        answer path uses the driver directly, with the same durability and error handling.
+        """
+        connection = self._driver
+        try:
+            with self.write_lock:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield connection
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as error:
+            failure = storage_error(error, self.path)
+            if failure is None:
+                raise
+            raise failure from error
+        self._committed(notes_may_have_changed=False)
+
+    def _committed(self, *, notes_may_have_changed: bool) -> None:
         if self._checkpointer is not None:
             self._checkpointer.nudge()
-        if self._indexer is not None:
+        if notes_may_have_changed and self._indexer is not None:
             self._indexer.nudge()
         if self.on_commit is not None:
             self.on_commit()
@@ -86,14 +117,18 @@ class Database:
         finally:
             _READING.reset(token)
 
+    @property
+    def _driver(self) -> sqlite3.Connection:
+        # The pool holds one connection (StaticPool); this is its sqlite3 object.
+        if self._raw is None:
+            self._raw = self.engine.raw_connection()
+        connection = self._raw.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        return connection
+
     def data_version(self) -> int:
         """SQLite's data_version: it changes when another connection commits."""
-        raw = self.engine.raw_connection()
-        try:
-            # Outside any transaction SQLAlchemy opens: a bare pragma on the shared connection.
-            return int(raw.driver_connection.execute("PRAGMA data_version").fetchone()[0])  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        return int(self._driver.execute("PRAGMA data_version").fetchone()[0])
 
     def wait_for_search_index(self, timeout: float | None = None) -> bool:
         """Block until every changed note is in the full-text index (True) or ``timeout``."""
@@ -110,6 +145,9 @@ class Database:
         if self._checkpointer is not None:
             self._checkpointer.stop()
             self._checkpointer = None
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
         if not self.read_only:
             try:
                 with self.engine.connect() as connection:
@@ -117,115 +155,6 @@ class Database:
             except Exception:
                 pass
         self.engine.dispose()
-
-
-class _Checkpointer:
-    """Keeps WAL commits cheap, on its own thread and connection, off the answer path.
-
-    Two costs hide in a WAL commit with ``synchronous=FULL``:
-
-    * SQLite's automatic checkpoint runs inside the committing call and fsyncs the main file there
-      (the ~40 ms stall Anki shows every few dozen answers). It is off; checkpoints run here.
-    * Appending to a WAL file that grows makes each fdatasync also journal the new file size
-      (~2-4 ms on ext4, against ~0.3 ms to overwrite blocks that exist). So the WAL file is kept
-      longer than its log: zeros are appended ahead of the writer, under the write lock so no
-      frame is being written meanwhile. SQLite reads a WAL only up to the first frame whose salt
-      and checksum do not match, so zeros past the log are never read as frames.
-    """
-
-    # Checkpoint after this many commits, or sooner when the writer has been idle a moment.
-    COMMITS_PER_CHECKPOINT = 64
-    IDLE_SECONDS = 0.5
-    _WAL_HEADER = 32
-    _FRAME_HEADER = 24
-
-    def __init__(self, path: Path, reserve_bytes: int) -> None:
-        self._path = path
-        self._wal = path.with_name(path.name + "-wal")
-        self._reserve_bytes = reserve_bytes
-        self._page_size = 4096
-        self._wake = threading.Event()
-        self._lock = threading.Lock()
-        self._commits = 0
-        self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
-        self._thread.start()
-
-    def nudge(self) -> None:
-        with self._lock:
-            self._commits += 1
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        try:
-            connection = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
-        except sqlite3.Error:
-            return
-        try:
-            connection.execute("PRAGMA busy_timeout = 2000")
-            self._page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-            self._keep_ahead(connection, self._checkpoint(connection))
-            while not self._stopping:
-                self._wake.wait()
-                self._wake.clear()
-                # Wait for a pause in the writing, unless many commits have piled up.
-                while not self._stopping and self._pending() < self.COMMITS_PER_CHECKPOINT:
-                    if not self._wake.wait(self.IDLE_SECONDS):
-                        break
-                    self._wake.clear()
-                if self._stopping:
-                    break
-                with self._lock:
-                    self._commits = 0
-                self._keep_ahead(connection, self._checkpoint(connection))
-        finally:
-            connection.close()
-
-    def _pending(self) -> int:
-        with self._lock:
-            return self._commits
-
-    def _checkpoint(self, connection: sqlite3.Connection) -> int | None:
-        """Backfill what it can without waiting; return the frames in the log."""
-        try:
-            row = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except sqlite3.Error:
-            return None  # busy: the next nudge tries again
-        return int(row[1]) if row and row[1] >= 0 else None
-
-    def _keep_ahead(self, connection: sqlite3.Connection, frames: int | None) -> None:
-        """Append zeros to the WAL file when the log comes near its end."""
-        if self._reserve_bytes <= 0 or frames is None:
-            return
-        used = self._WAL_HEADER + frames * (self._FRAME_HEADER + self._page_size)
-        try:
-            if self._wal.stat().st_size - used >= self._reserve_bytes // 2:
-                return
-            connection.execute("BEGIN IMMEDIATE")  # no frame is appended while we write
-        except (OSError, sqlite3.Error):
-            return
-        try:
-            with self._wal.open("r+b") as wal:
-                wal.seek(0, os.SEEK_END)
-                chunk = bytes(1 << 20)
-                for _ in range(max(1, self._reserve_bytes // len(chunk))):
-                    wal.write(chunk)
-                wal.flush()
-                _datasync(wal.fileno())
-        except OSError:
-            pass  # a full disk: commits simply grow the file as SQLite always does
-        finally:
-            connection.execute("ROLLBACK")
-
-
-def _datasync(fd: int) -> None:
-    sync = getattr(os, "fdatasync", os.fsync)  # macOS and Windows have no fdatasync
-    sync(fd)
 
 
 def _configure(read_only: bool, path: Path) -> Any:

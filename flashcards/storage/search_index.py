@@ -17,6 +17,8 @@ __all__ = ["SearchIndexer", "index_pending", "pending_count"]
 # Small batches keep each write transaction to a few milliseconds, so an answer that arrives
 # meanwhile waits at most that long for the write lock.
 BATCH = 40
+# After indexing this many notes in one go, merge the index's segments.
+OPTIMIZE_AFTER = 2000
 
 
 def pending_count(connection: sqlite3.Connection) -> int:
@@ -26,6 +28,9 @@ def pending_count(connection: sqlite3.Connection) -> int:
 
 def index_pending(connection: sqlite3.Connection, batch: int = BATCH) -> int:
     """Index up to ``batch`` queued notes in one transaction; return how many were taken."""
+    # A plain read first: an empty queue must not cost a write transaction.
+    if connection.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone() is None:
+        return 0
     connection.execute("BEGIN IMMEDIATE")
     try:
         ids = [
@@ -51,8 +56,9 @@ def index_pending(connection: sqlite3.Connection, batch: int = BATCH) -> int:
 class SearchIndexer:
     """A thread that drains the search queue whenever it is nudged."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, write_lock: threading.RLock | None = None) -> None:
         self._path = path
+        self._write_lock = write_lock or threading.RLock()
         self._wake = threading.Event()
         self._idle = threading.Event()
         self._stopping = False
@@ -73,6 +79,21 @@ class SearchIndexer:
         self._wake.set()
         self._thread.join(timeout=10)
 
+    def _optimize(self, connection: sqlite3.Connection) -> None:
+        # Small batches leave many small index segments; merging them makes MATCH several
+        # times faster. It takes a while, so it runs in steps that let writers in between.
+        try:
+            while not self._stopping and not self._wake.is_set():
+                with self._write_lock:
+                    before = connection.total_changes
+                    connection.execute(
+                        "INSERT INTO notes_fts (notes_fts, rank) VALUES ('merge', 500)"
+                    )
+                    if connection.total_changes - before <= 1:
+                        break
+        except sqlite3.Error:
+            return
+
     def _run(self) -> None:
         try:
             connection = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
@@ -86,12 +107,18 @@ class SearchIndexer:
             while not self._stopping:
                 self._wake.wait()
                 self._wake.clear()
+                indexed = 0
                 while not self._stopping:
                     try:
-                        if index_pending(connection) == 0:
-                            break
+                        with self._write_lock:
+                            taken = index_pending(connection)
                     except sqlite3.Error:
                         break  # busy or read-only: the next nudge tries again
+                    if taken == 0:
+                        break
+                    indexed += taken
+                if indexed >= OPTIMIZE_AFTER and not self._stopping:
+                    self._optimize(connection)
                 if not self._wake.is_set():
                     self._idle.set()
         finally:
