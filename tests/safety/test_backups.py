@@ -33,7 +33,7 @@ from flashcards.services.paths import database_path
 from flashcards.services.study import StudySession
 from flashcards.storage.migrations import SCHEMA_VERSION
 from tests.helpers import FakeClock
-from tests.safety.util import build_collection, integrity, review_ids
+from tests.safety.util import integrity, review_ids
 
 
 def _answer(data_dir: Path, clock: FakeClock, count: int) -> None:
@@ -59,11 +59,6 @@ def _consistent_snapshot(path: Path) -> tuple[int, list[tuple[int, ...]]]:
     finally:
         connection.close()
     return len(ids), torn
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, clock: FakeClock) -> Path:
-    return build_collection(tmp_path, clock)
 
 
 def test_closing_a_changed_collection_backs_it_up(data_dir: Path, clock: FakeClock) -> None:

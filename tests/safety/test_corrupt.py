@@ -19,18 +19,13 @@ from flashcards.services.paths import database_path
 from flashcards.services.search import search_notes
 from flashcards.storage.migrations import SCHEMA_VERSION
 from tests.helpers import FakeClock
-from tests.safety.util import build_collection, integrity
+from tests.safety.util import integrity
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, clock: FakeClock) -> Path:
-    return build_collection(tmp_path, clock)
 
 
 def _truncate_half(path: Path) -> None:

@@ -22,7 +22,7 @@ import pytest
 
 from flashcards.services.collection import Collection
 from flashcards.services.paths import database_path
-from tests.safety.util import build_collection, integrity
+from tests.safety.util import integrity
 
 pytestmark = [
     pytest.mark.slow,
@@ -97,8 +97,7 @@ def _consistent(path: Path) -> list[tuple[int, ...]]:
         connection.close()
 
 
-def test_answers_survive_sigkill_at_random_moments(tmp_path: Path) -> None:
-    data_dir = build_collection(tmp_path)
+def test_answers_survive_sigkill_at_random_moments(data_dir: Path) -> None:
     path = database_path(data_dir)
     rng = random.Random(20260302)
     server = ForkServer(data_dir)

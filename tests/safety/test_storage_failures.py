@@ -26,14 +26,8 @@ from flashcards.storage import cards as card_store
 from flashcards.storage.database import open_database
 from tests.helpers import FakeClock
 from tests.safety.read_only_child import run_checks
-from tests.safety.util import build_collection
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, clock: FakeClock) -> Path:
-    return build_collection(tmp_path, clock)
 
 
 @pytest.fixture
