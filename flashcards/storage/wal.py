@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -30,12 +31,15 @@ class Checkpointer:
     """
 
     IDLE_SECONDS = 0.5
+    # During a burst of answers, look at the WAL's free space every this many commits.
+    COMMITS_PER_SPACE_CHECK = 16
     # A writer that never pauses still gets a checkpoint now and then, so the WAL stays bounded.
     MAX_COMMITS_WITHOUT_CHECKPOINT = 2000
 
     def __init__(self, path: Path, reserve_bytes: int, write_lock: threading.RLock) -> None:
         self._path = path
         self._wal = path.with_name(path.name + "-wal")
+        self._shm = path.with_name(path.name + "-shm")
         self._reserve_bytes = reserve_bytes
         self._write_lock = write_lock
         self._page_size = 4096
@@ -65,14 +69,18 @@ class Checkpointer:
         try:
             connection.execute("PRAGMA busy_timeout = 2000")
             self._page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-            # The first space is made after the first pause, not while the app is opening.
+            # Space before the first answers; in short locked steps, so opening never waits.
+            self._keep_ahead(connection, self._checkpoint(connection))
             while not self._stopping:
                 self._wake.wait()
                 self._wake.clear()
+                # Wait for a pause in the writing; meanwhile keep the WAL file ahead of a burst.
                 while not self._stopping and self._pending() < self.MAX_COMMITS_WITHOUT_CHECKPOINT:
                     if not self._wake.wait(self.IDLE_SECONDS):
                         break  # the writer paused
                     self._wake.clear()
+                    if self._pending() % self.COMMITS_PER_SPACE_CHECK == 0:
+                        self._keep_ahead(connection, self._log_frames())
                 if self._stopping:
                     break
                 with self._lock:
@@ -84,6 +92,23 @@ class Checkpointer:
     def _pending(self) -> int:
         with self._lock:
             return self._commits
+
+    def _log_frames(self) -> int | None:
+        """Frames in the log, read from the WAL-index header without touching the database.
+
+        ``mxFrame`` is the 32-bit field at offset 16 of the first header copy in the ``-shm``
+        file (https://www.sqlite.org/walformat.html, "The WAL-Index Header"), in native byte
+        order. A checkpoint would report it too, but would also write to the database file in
+        the middle of a burst of answers.
+        """
+        try:
+            with self._shm.open("rb") as shm:
+                header = shm.read(48)
+        except OSError:
+            return None
+        if len(header) < 20:
+            return None
+        return int.from_bytes(header[16:20], sys.byteorder)
 
     def _checkpoint(self, connection: sqlite3.Connection) -> int | None:
         """Backfill what it can without waiting; return the frames in the log."""

@@ -37,7 +37,7 @@ def test_wal_is_kept_ahead_and_a_crash_copy_recovers(tmp_path: Path) -> None:
     reserve = 256 * 1024
     db = open_database(path, wal_reserve=reserve)
     wal = path.with_name(path.name + "-wal")
-    # Space is made at the first pause after a commit, not while the app opens.
+    # Space is made at open and again at pauses after commits.
     with db.unit_of_work() as session:
         session.execute(text("INSERT INTO settings (key, value) VALUES ('first', '1')"))
     assert _wait_for(lambda: wal.exists() and wal.stat().st_size >= reserve)
