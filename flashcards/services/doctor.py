@@ -24,6 +24,7 @@ from flashcards.storage.errors import DatabaseError
 from flashcards.storage.lock import acquire_writer_lock
 from flashcards.storage.migrations import NewerSchemaError
 from flashcards.storage.probe import check_database_file
+from flashcards.storage.search_index import index_pending
 
 __all__ = ["DoctorReport", "run_doctor"]
 
@@ -116,6 +117,9 @@ def _examine_and_repair(path: Path, report: DoctorReport, quick: bool) -> None:
             report.actions.clear()
             report.problems.append(f"could not repair the file ({error}); nothing was changed")
             return
+        if _has_table(connection, "search_queue"):
+            while index_pending(connection, batch=500):
+                pass
         try:
             after = _check(connection, quick)
             violations = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -146,16 +150,13 @@ def _repair(connection: sqlite3.Connection, report: DoctorReport) -> None:
 
 def _rebuild_search_index(connection: sqlite3.Connection) -> str:
     """Rebuild the full-text index from the notes; say what was done."""
-    queued = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'"
-    ).fetchone()
-    if queued:
+    if _has_table(connection, "search_queue"):
         # The index keeps its own copy of the text and is filled from the queue off the answer
-        # path (storage/search_index.py): empty it and queue every note; searches meanwhile
-        # read the queued notes directly.
+        # path (storage/search_index.py): empty it and queue every note; _examine_and_repair
+        # then indexes the queue.
         connection.execute("DELETE FROM notes_fts")
         connection.execute("INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes")
-        return "emptied the search index and queued every note to be indexed again"
+        return "rebuilt the search index"
     try:
         # With rank 1, an external-content FTS5 table is also compared with its content table.
         connection.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
@@ -164,3 +165,10 @@ def _rebuild_search_index(connection: sqlite3.Connection) -> str:
         stale = " (it did not match the notes)"
     connection.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
     return f"rebuilt the search index{stale}"
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return found is not None

@@ -272,6 +272,9 @@ def test_doctor_rebuilds_a_search_index_out_of_step(data_dir: Path, clock: FakeC
 
     report = run_doctor(data_dir, clock=clock)
     assert report.healthy, report.lines()
+    assert "rebuilt the search index" in report.actions
+    if queued:  # indexed now, not left to the app's background indexer
+        assert _count(path, "SELECT count(*) FROM search_queue") == 0
     with Collection.open(data_dir, read_only=True) as collection:
         assert note_id in {hit.note_id for hit in search_notes(collection, word)}
 
