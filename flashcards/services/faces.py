@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from flashcards.deckformat import compose_faces
-from flashcards.storage.models import Card, Deck, Note
+from flashcards.storage import cards as card_store
 
 __all__ = ["CardContent", "card_content"]
 
@@ -44,28 +43,7 @@ class CardContent:
 
 
 def card_content(session: Session, card_id: int) -> CardContent | None:
-    row = session.execute(
-        select(
-            Card.id,
-            Card.note_id,
-            Card.deck_id,
-            Card.kind,
-            Card.ordinal,
-            Deck.key,
-            Deck.title,
-            Note.key,
-            Note.prompt,
-            Note.front,
-            Note.back,
-            Note.tags,
-            Note.source,
-            Note.path,
-            Note.line,
-        )
-        .join(Note, Note.id == Card.note_id)
-        .join(Deck, Deck.id == Card.deck_id)
-        .where(Card.id == card_id)
-    ).first()
+    row = card_store.card_content_row(session, card_id)
     if row is None:
         return None
     (

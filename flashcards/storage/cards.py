@@ -23,6 +23,7 @@ __all__ = [
     "CardRecord",
     "answers_today",
     "capped_counts",
+    "card_content_row",
     "card_record",
     "delete_review",
     "drill_cards",
@@ -101,6 +102,13 @@ _INSERT_REVIEW = (
     "due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+# Shown for every card: the note and deck fields a card's faces are made from.
+_CARD_CONTENT = """SELECT cards.id, cards.note_id, cards.deck_id, cards.kind, cards.ordinal,
+ decks."key", decks.title, notes."key", notes.prompt, notes.front, notes.back, notes.tags,
+ notes.source, notes.path, notes.line
+FROM cards JOIN notes ON notes.id = cards.note_id JOIN decks ON decks.id = cards.deck_id
+WHERE cards.id = ?"""
+
 Executor = Session | sqlite3.Connection
 
 
@@ -170,6 +178,13 @@ def card_record(executor: Executor, card_id: int) -> CardRecord | None:
     if row is None:
         return None
     return CardRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]), _schedule(row[6:]))
+
+
+def card_content_row(executor: Executor, card_id: int) -> tuple[Any, ...] | None:
+    """(card id, note id, deck id, kind, ordinal, deck key, deck title, note key, prompt, front,
+    back, tags, source, path, line) of one card, or ``None``."""
+    row = _connection(executor).execute(_CARD_CONTENT, (card_id,)).fetchone()
+    return tuple(row) if row is not None else None
 
 
 def _schedule_params(schedule: CardSchedule) -> tuple[object, ...]:
