@@ -6,6 +6,7 @@ import random
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 __all__ = ["DueCard", "SessionQueue", "interleave", "order_reviews", "resolve_limit"]
 
@@ -85,6 +86,10 @@ class SessionQueue:
     def peek(self) -> int | None:
         """The card to show now, or ``None`` when the session is over."""
         return self._cards[0] if self._cards else None
+
+    def upcoming(self, count: int) -> tuple[int, ...]:
+        """The next ``count`` cards, the current one first."""
+        return tuple(islice(self._cards, count))
 
     def done(self, card_id: int, *, again: bool) -> int | None:
         """Take the current card off; with ``again`` it returns after a few other cards.

@@ -159,3 +159,10 @@ def test_done_refuses_a_card_that_is_not_current() -> None:
     queue = SessionQueue([1, 2, 3])
     with pytest.raises(ValueError):
         queue.done(2, again=False)
+
+
+def test_upcoming_lists_the_next_cards() -> None:
+    queue = SessionQueue([4, 5, 6])
+    assert queue.upcoming(2) == (4, 5)
+    queue.done(4, again=False)
+    assert queue.upcoming(5) == (5, 6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
 from flashcards.gui.review.grades import grade_buttons
 from flashcards.gui.review.summary_view import SessionFigures, SummaryView
@@ -147,6 +147,33 @@ class ReviewController(QObject):
         session.mark_shown()
         if reveal:
             self._show_answer()
+        else:
+            # Render the answer and the next card while the learner reads this one, so showing
+            # them is a cache hit; after this event, so the question is painted first.
+            QTimer.singleShot(0, self._prefetch)
+
+    def _prefetch(self) -> None:
+        session, content = self.session, self._content
+        if session is None or content is None:
+            return
+        settings = self._render_settings()
+        upcoming = [content]
+        for card_id in session.queue.upcoming(2)[1:]:
+            following = self.collection.card_content(card_id)
+            if following is not None:
+                upcoming.append(following)
+        for index, card in enumerate(upcoming):
+            if index:
+                self._renderer.render(
+                    card.faces()[0], cloze=card.cloze, settings=settings, base_dir=card.base_dir
+                )
+            self._renderer.render(
+                answer_side_markdown(card),
+                cloze=card.cloze,
+                reveal=card.cloze is not None,
+                settings=settings,
+                base_dir=card.base_dir,
+            )
 
     def _show_answer(self) -> None:
         content = self._content
