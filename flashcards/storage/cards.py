@@ -127,25 +127,15 @@ _AVAILABLE = (
     (_C.buried_until.is_(None)) | (_C.buried_until <= bindparam("today")),
 )
 
-_DUE_REVIEWS = (
-    select(_C.id, _C.due)
-    .where(
-        _C.deck_id == bindparam("deck_id"),
-        _C.due.is_not(None),
-        _C.due <= bindparam("today"),
-        *_AVAILABLE,
-        (_C.drill_day.is_(None)) | (_C.drill_day != bindparam("today")),
-    )
-    .order_by(_C.due)
-    .limit(bindparam("limit"))
-)
-
-_NEW_CARDS = (
-    select(_C.id)
-    .where(_C.deck_id == bindparam("deck_id"), _C.due.is_(None), *_AVAILABLE)
-    .order_by(_C.position, _C.id)
-    .limit(bindparam("limit"))
-)
+# The session's queue is read deck by deck on every study start: plain SQL, written like the
+# partial indexes' WHERE clauses so SQLite uses them.
+_DUE_REVIEWS = """SELECT id, due FROM cards INDEXED BY ix_cards_due
+ WHERE deck_id = ? AND due IS NOT NULL AND due <= ? AND suspended = 0 AND retired = 0
+ AND (buried_until IS NULL OR buried_until <= ?) AND (drill_day IS NULL OR drill_day != ?)
+ ORDER BY due LIMIT ?"""
+_NEW_CARDS = """SELECT id FROM cards INDEXED BY ix_cards_new
+ WHERE deck_id = ? AND due IS NULL AND suspended = 0 AND retired = 0
+ AND (buried_until IS NULL OR buried_until <= ?) ORDER BY position, id LIMIT ?"""
 
 # min(count, limit) per deck reads at most ``limit`` index entries, never the whole deck; one
 # statement for all decks keeps the per-statement overhead out of the deck list.
@@ -203,25 +193,20 @@ def set_schedule(executor: Executor, card_id: int, schedule: CardSchedule) -> No
     _connection(executor).execute(_UPDATE_SCHEDULE, (*_schedule_params(schedule), card_id))
 
 
-def due_reviews(session: Session, deck_id: int, today: int, limit: int) -> list[DueCard]:
+def due_reviews(executor: Executor, deck_id: int, today: int, limit: int) -> list[DueCard]:
     """A deck's review cards due on or before ``today``, most overdue first, at most ``limit``."""
     if limit <= 0:
         return []
-    rows = session.connection().execute(
-        _DUE_REVIEWS, {"deck_id": deck_id, "today": today, "limit": limit}
-    )
+    rows = _connection(executor).execute(_DUE_REVIEWS, (deck_id, today, today, today, limit))
     return [DueCard(card_id, due) for card_id, due in rows]
 
 
-def new_cards(session: Session, deck_id: int, today: int, limit: int) -> list[int]:
+def new_cards(executor: Executor, deck_id: int, today: int, limit: int) -> list[int]:
     """A deck's new cards in file order, at most ``limit``."""
     if limit <= 0:
         return []
-    return list(
-        session.connection().scalars(
-            _NEW_CARDS, {"deck_id": deck_id, "today": today, "limit": limit}
-        )
-    )
+    rows = _connection(executor).execute(_NEW_CARDS, (deck_id, today, limit))
+    return [card_id for (card_id,) in rows]
 
 
 def capped_counts(
