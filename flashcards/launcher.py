@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from flashcards.cli import main as cli_main
 from flashcards.cli.errors import UserError
@@ -30,5 +31,12 @@ def open_gui(args: argparse.Namespace) -> int:
     return run_app(data_dir=args.data_dir)
 
 
+def qt_self_check(card_html: str, placeholder: str, data_dir: Path) -> str:
+    """The self-test's desktop step (imported only now, like the app)."""
+    from flashcards.gui.selftest_window import check_qt
+
+    return check_qt(card_html, placeholder, data_dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, open_gui=open_gui)
+    return cli_main(argv, open_gui=open_gui, qt_check=qt_self_check)

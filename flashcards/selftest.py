@@ -9,7 +9,6 @@ one clear line and a non-zero exit code.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sys
@@ -29,12 +28,16 @@ __all__ = ["SelfTestError", "SelfTestState", "run_self_test"]
 
 # Imported by name: the CLI reaches this module, and the CLI must never import Qt statically
 # (the import-linter contracts check that); only this step loads it, and only when asked.
-GUI_CHECK_MODULE = "flashcards.gui.selftest_window"
 _PYGMENTS_STYLE = re.compile(r'<span style="[^"]*color:\s*#[0-9a-fA-F]{3,8}')
 
 
 class SelfTestError(Exception):
     """A check failed; the message says what was expected and what was found."""
+
+
+# The desktop check (card HTML, hole placeholder, data dir) -> what it saw. The launcher passes
+# flashcards.gui's; this module never imports Qt itself.
+QtCheck = Callable[[str, str, Path], str]
 
 
 @dataclass
@@ -46,6 +49,7 @@ class SelfTestState:
     card_html: str = ""
     placeholder: str = ""
     facts: dict[str, object] = field(default_factory=dict)
+    qt_check: QtCheck | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -203,19 +207,19 @@ def _step_review(state: SelfTestState) -> str:
 
 
 def _step_qt(state: SelfTestState) -> str:
-    try:
-        check = importlib.import_module(GUI_CHECK_MODULE)
-    except ImportError as error:
-        if _frozen():
-            raise SelfTestError(f"the bundle cannot load Qt: {error}") from error
-        return f"skipped: PySide6 is not importable ({error})"
+    if state.qt_check is None:
+        return "skipped: this entry point has no desktop app"
     # Our own collection must be closed first: the app takes the data dir's writer lock.
     collection = state.collection
     if collection is not None:
         collection.close()
         state.collection = None
-    result: str = check.check_qt(state.card_html, state.placeholder, state.data_dir)
-    return result
+    try:
+        return state.qt_check(state.card_html, state.placeholder, state.data_dir)
+    except ImportError as error:
+        if _frozen():
+            raise SelfTestError(f"the bundle cannot load Qt: {error}") from error
+        return f"skipped: PySide6 is not importable ({error})"
 
 
 STEPS: tuple[tuple[str, Step], ...] = (
@@ -243,7 +247,9 @@ def _data_dir_pointing_at(path: Path) -> Iterator[None]:
             os.environ["FLASHCARDS_DATA_DIR"] = saved
 
 
-def run_self_test(*, out: TextIO | None = None, qt: bool = True) -> int:
+def run_self_test(
+    *, out: TextIO | None = None, qt: bool = True, qt_check: QtCheck | None = None
+) -> int:
     """Run every step, print one line each; 0 when all pass, 1 at the first failure."""
     out = out or sys.stdout
     from flashcards import __version__
@@ -252,7 +258,7 @@ def run_self_test(*, out: TextIO | None = None, qt: bool = True) -> int:
     print(f"flashcards {__version__} self-test ({where})", file=out, flush=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="flashcards-self-test-") as temp:
-        state = SelfTestState(Path(temp))
+        state = SelfTestState(Path(temp), qt_check=qt_check)
         try:
             with _data_dir_pointing_at(state.data_dir):
                 for name, step in STEPS:

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flashcards import __version__
 from flashcards.cli.errors import UsageError, UserError
 
 if TYPE_CHECKING:
@@ -25,12 +24,27 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked (it costs ~25 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, default=argparse.SUPPRESS, nargs=0, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from flashcards import __version__
+
+        print(f"flashcards {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="flashcards",
         description="Spaced-repetition flashcards for engineers. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"flashcards {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -239,6 +253,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 
 GuiLauncher = Callable[[argparse.Namespace], int]
+QtCheck = Callable[[str, str, Path], str]  # the self-test's desktop check, from the launcher
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "review": _cmd_review,
@@ -255,7 +270,12 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None, *, open_gui: GuiLauncher | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_gui: GuiLauncher | None = None,
+    qt_check: QtCheck | None = None,
+) -> int:
     """Run the command line; return the exit code.
 
     The desktop app is started through ``open_gui`` (``flashcards.launcher`` passes it): the CLI
@@ -267,7 +287,7 @@ def main(argv: Sequence[str] | None = None, *, open_gui: GuiLauncher | None = No
         if args.self_test:
             from flashcards.selftest import run_self_test
 
-            return run_self_test()
+            return run_self_test(qt_check=qt_check)
         if args.command in (None, "gui"):
             if open_gui is None:
                 raise UserError("the desktop app is not part of this entry point")

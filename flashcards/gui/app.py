@@ -61,7 +61,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("Flashcards")
     app.setOrganizationName("Flashcards")
     app.setOrganizationDomain("flashcards.invalid")
-    app.setDesktopFileName("flashcards")
+    app.setDesktopFileName("io.github.flashcards.Flashcards")
     app.setWindowIcon(app_icon())
     return app
 

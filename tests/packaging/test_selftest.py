@@ -12,6 +12,7 @@ import pytest
 
 from flashcards import selftest
 from flashcards.cli import main as cli_main
+from flashcards.launcher import qt_self_check
 from flashcards.services.study import StudySession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,6 +21,7 @@ STEP_NAMES = [name for name, _ in selftest.STEPS]
 
 def _run(**kwargs: object) -> tuple[int, str]:
     out = io.StringIO()
+    kwargs.setdefault("qt_check", qt_self_check)
     code = selftest.run_self_test(out=out, **kwargs)  # type: ignore[arg-type]
     return code, out.getvalue()
 
@@ -76,7 +78,7 @@ def test_without_qt_the_services_steps_never_load_it() -> None:
 
 def test_cli_flag_runs_it_without_a_subcommand(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bool] = []
-    monkeypatch.setattr(selftest, "run_self_test", lambda: calls.append(True) or 0)
+    monkeypatch.setattr(selftest, "run_self_test", lambda **_: calls.append(True) or 0)
     assert cli_main(["--self-test"]) == 0
     assert calls == [True]
 
