@@ -82,16 +82,23 @@ def start_app(
     if instance.activate_running():
         return 0
     instance.listen()
+    # The window is shown before the database layer loads (SQLAlchemy alone takes about half a
+    # second to import): the learner sees the app at once, the decks fill in a moment later.
+    from flashcards.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()
     # Imported only now: a second launch exits above in a fraction of the time these take.
     from flashcards.gui.background import BackgroundRunner
     from flashcards.gui.main_controller import MainController
-    from flashcards.gui.main_window import MainWindow
     from flashcards.services.collection import Collection
 
     try:
         collection = Collection.open(data_dir)
     except (NewerSchemaError, DatabaseError, OSError) as error:
         # OSError covers StorageError and its kinds (locked, read-only, disk full).
+        window.close()
         instance.close()
         MessageBox.error(
             None,
@@ -102,7 +109,6 @@ def start_app(
         return 1
     translations.apply(collection.settings.language)
     runner = BackgroundRunner(app)
-    window = MainWindow()
     controller = MainController(
         collection, window, runner, translations, watch_decks=watch_decks, parent=window
     )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from flashcards.gui.deck_tree_model import NODE_ROLE, DeckColumn, DeckTreeModel
 from flashcards.gui.theme import AppTheme
-from flashcards.services.collection import DeckNode
+from flashcards.services.decktree import DeckNode
 
 __all__ = ["DeckPage"]
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from flashcards.gui.theme import StateColours, state_colours
-from flashcards.services.collection import DeckNode
+from flashcards.services.decktree import DeckNode
 
 __all__ = ["NODE_ROLE", "DeckColumn", "DeckTreeModel"]
 

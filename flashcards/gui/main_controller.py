@@ -17,7 +17,7 @@ from flashcards.gui.dialogs import Desktop, MessageBox
 from flashcards.gui.features import feature_available, feature_class
 from flashcards.gui.i18n import Translations
 from flashcards.gui.main_window import MainWindow
-from flashcards.gui.review import ReviewController
+from flashcards.gui.review.controller import ReviewController
 from flashcards.gui.settings_dialog import SettingsDialog
 from flashcards.gui.theme import AppTheme, apply_theme
 from flashcards.rendering import CardRenderer, RenderSettings, preload_lexers, render_markdown

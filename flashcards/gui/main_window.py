@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from flashcards.gui.deck_page import DeckPage
 from flashcards.gui.icons import app_icon, line_icon
-from flashcards.gui.review import ReviewView, SummaryView
+from flashcards.gui.review.summary_view import SummaryView
+from flashcards.gui.review.view import ReviewView
 from flashcards.gui.theme import AppTheme
 
 __all__ = ["MainWindow"]

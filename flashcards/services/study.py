@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from time import monotonic
 
+from flashcards.core.grading import grades_for
 from flashcards.core.queue import SessionQueue, interleave, order_reviews
 from flashcards.core.scheduling import (
     AnswerKind,
@@ -23,13 +24,6 @@ from flashcards.storage import cards as card_store
 __all__ = ["UNDO_DEPTH", "AnswerOutcome", "SessionSummary", "StudySession", "grades_for"]
 
 UNDO_DEPTH = 50
-FOUR_BUTTON_GRADES = (1, 3, 4, 5)  # Again, Hard, Good, Easy
-SIX_BUTTON_GRADES = (0, 1, 2, 3, 4, 5)
-
-
-def grades_for(mode: str) -> tuple[int, ...]:
-    """The SuperMemo grades behind the answer buttons of a grading mode."""
-    return SIX_BUTTON_GRADES if mode == "six" else FOUR_BUTTON_GRADES
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ __all__ = ["SQLITE_MAGIC", "check_database_file", "read_only_options", "read_onl
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
 
 
 def read_only_uri(path: Path) -> str:
@@ -44,29 +46,26 @@ def check_database_file(path: Path) -> int:
 
     Raises ``DatabaseError`` (not SQLite, truncated, corrupt, another program's database) or
     ``NewerSchemaError``. Never writes to the file.
+
+    The file is read through SQLite only, never opened directly while it may be usable: closing
+    any descriptor of a file drops every POSIX lock this process holds on it, SQLite's included,
+    and the app opens collections while its main connection is open. Only a file SQLite already
+    called damaged is read directly, for a better message.
     """
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(_HEADER_BYTES)
-        size = path.stat().st_size
-    except OSError as error:
-        raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
-    if len(header) < _HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
-        raise DatabaseError(f"{path}: not a Flashcards collection (not an SQLite database)")
-    _check_size(path, header, size)
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as error:
         raise DatabaseError(f"{path}: cannot be opened ({error})") from error
     try:
+        connection.execute("PRAGMA page_count").fetchone()  # reads and checks the header
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         version = current_version(connection)
         tables = connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
         ).fetchone()[0]
     except sqlite3.Error as error:
-        raise DatabaseError(f"{path}: not a usable Flashcards database ({error})") from error
+        raise DatabaseError(f"{path}: {_what_is_wrong(path, error)}") from error
     finally:
         connection.close()
     if version == 0 and tables:
@@ -79,20 +78,26 @@ def check_database_file(path: Path) -> int:
     return version
 
 
-def _check_size(path: Path, header: bytes, size: int) -> None:
-    """Refuse a file shorter than its header says, unless a WAL may still complete it."""
-    wal = path.with_name(path.name + "-wal")
+def _what_is_wrong(path: Path, error: sqlite3.Error) -> str:
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_NOTADB:
+        return "not a Flashcards collection (not an SQLite database)"
+    if primary != _SQLITE_CORRUPT:
+        return f"cannot be read ({error})"
     try:
-        if wal.exists() and wal.stat().st_size > 0:
-            return  # a crash mid-checkpoint: SQLite finishes the file from the WAL
+        with path.open("rb") as handle:
+            header = handle.read(_HEADER_BYTES)
+        size = path.stat().st_size
     except OSError:
-        return
+        return f"not a usable Flashcards database ({error})"
+    if not header.startswith(SQLITE_MAGIC):
+        return "not a Flashcards collection (not an SQLite database)"
+    if len(header) < _HEADER_BYTES:
+        return f"the file is truncated ({size} bytes)"
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    # The in-header size is valid only when the change counter matches "version valid for".
-    valid = pages > 0 and header[24:28] == header[92:96]
-    if page_size < 512 or page_size & (page_size - 1):
-        raise DatabaseError(f"{path}: not a usable Flashcards database (bad page size)")
-    if valid and pages * page_size > size:
-        raise DatabaseError(f"{path}: the file is truncated ({size} of {pages * page_size} bytes)")
+    if pages * page_size > size:
+        return f"the file is truncated ({size} of {pages * page_size} bytes)"
+    return f"not a usable Flashcards database ({error})"

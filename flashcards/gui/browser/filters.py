@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from flashcards.gui.browser.model import state_name
 from flashcards.services.browse import CARD_STATES, BrowseFilter, CardState
-from flashcards.services.collection import DeckNode
+from flashcards.services.decktree import DeckNode
 
 __all__ = ["FilterBar"]
 

@@ -1,7 +1,6 @@
-"""The review screen: a passive view, the summary page and the controller driving them."""
+"""The review screen: a passive view, its controller, and the end-of-session summary.
 
-from flashcards.gui.review.controller import ReviewController
-from flashcards.gui.review.summary_view import SessionFigures, SummaryView
-from flashcards.gui.review.view import ReviewView
-
-__all__ = ["ReviewController", "ReviewView", "SessionFigures", "SummaryView"]
+The views are imported directly (``flashcards.gui.review.view``); the controller, which brings
+the database layer, from ``flashcards.gui.review.controller``: the main window is built before
+that layer has loaded.
+"""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from flashcards.services.study import grades_for
+from flashcards.core.grading import grades_for
 
 __all__ = ["GradeButton", "format_duration", "format_interval", "grade_buttons"]
 

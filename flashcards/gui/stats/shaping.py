@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from flashcards.core.grading import grades_for
 from flashcards.services.stats import DeckStats
 
 __all__ = [
@@ -111,13 +112,9 @@ def reviews_bars(reviews_per_day: Mapping[str, int], today: date, days: int) -> 
     ]
 
 
-FOUR_BUTTON_GRADES = (1, 3, 4, 5)
-SIX_BUTTON_GRADES = (0, 1, 2, 3, 4, 5)
-
-
 def grade_bars(grades: Mapping[int, int], grading: str) -> list[Bar]:
     """Answers per grade: the buttons of the grading mode, plus any other grade ever given."""
-    shown = set(SIX_BUTTON_GRADES if grading == "six" else FOUR_BUTTON_GRADES)
+    shown = set(grades_for(grading))
     shown.update(q for q, n in grades.items() if n)
     return [Bar(q, int(grades.get(q, 0))) for q in sorted(shown)]
 
