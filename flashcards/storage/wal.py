@@ -30,15 +30,12 @@ class Checkpointer:
     """
 
     IDLE_SECONDS = 0.5
-    # During a burst of answers, look at the WAL's free space every this many commits.
-    COMMITS_PER_SPACE_CHECK = 16
     # A writer that never pauses still gets a checkpoint now and then, so the WAL stays bounded.
     MAX_COMMITS_WITHOUT_CHECKPOINT = 2000
 
     def __init__(self, path: Path, reserve_bytes: int, write_lock: threading.RLock) -> None:
         self._path = path
         self._wal = path.with_name(path.name + "-wal")
-        self._shm = path.with_name(path.name + "-shm")
         self._reserve_bytes = reserve_bytes
         self._write_lock = write_lock
         self._page_size = 4096
@@ -73,13 +70,14 @@ class Checkpointer:
             while not self._stopping:
                 self._wake.wait()
                 self._wake.clear()
-                # Wait for a pause in the writing; meanwhile keep the WAL file ahead of a burst.
+                # Wait for a pause in the writing. The space made ahead (16 MiB by default, some
+                # 800 answers) outlasts any burst a person produces. The log's end is only learnt
+                # from a checkpoint: reading the -shm file ourselves would mean closing a file
+                # descriptor on it, which drops SQLite's POSIX locks on it too.
                 while not self._stopping and self._pending() < self.MAX_COMMITS_WITHOUT_CHECKPOINT:
                     if not self._wake.wait(self.IDLE_SECONDS):
                         break  # the writer paused
                     self._wake.clear()
-                    if self._pending() % self.COMMITS_PER_SPACE_CHECK == 0:
-                        self._keep_ahead(connection, self._log_frames())
                 if self._stopping:
                     break
                 with self._lock:
@@ -91,21 +89,6 @@ class Checkpointer:
     def _pending(self) -> int:
         with self._lock:
             return self._commits
-
-    def _log_frames(self) -> int | None:
-        """Frames in the log, read from the WAL-index header without touching the database.
-
-        ``mxFrame`` is the 32-bit field at offset 16 of the first header copy in the ``-shm``
-        file (https://www.sqlite.org/walformat.html, "The WAL-Index Header"), in native byte
-        order. A checkpoint would report it too, but would also write to the database file in
-        the middle of a burst of answers.
-        """
-        # Not read for now: opening and closing the -shm file here drops every POSIX lock this
-        # process holds on it, SQLite's own included (locks belong to the process and the file,
-        # and any close releases them all). A reader process opening the collection meanwhile
-        # then finds the WAL-index unlocked and resets it under the writer: SIGBUS, or a damaged
-        # index (tests/safety/test_concurrency.py). Space is kept ahead when the writer pauses.
-        return None
 
     def _checkpoint(self, connection: sqlite3.Connection) -> int | None:
         """Backfill what it can without waiting; return the frames in the log."""
