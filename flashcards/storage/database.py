@@ -33,8 +33,8 @@ _READING: contextvars.ContextVar[bool] = contextvars.ContextVar("flashcards_read
 __all__ = ["Database", "DatabaseError", "NewerSchemaError", "open_database"]
 
 # How far the WAL file is kept ahead of its log, so commits overwrite blocks instead of growing
-# the file (an answer writes about 20 KiB of frames). FLASHCARDS_WAL_RESERVE_BYTES overrides it (the test suite, which opens hundreds of
-# tiny collections, sets 0).
+# the file (an answer writes about 20 KiB of frames). FLASHCARDS_WAL_RESERVE_BYTES overrides it
+# (the test suite, which opens hundreds of tiny collections, sets 0).
 WAL_RESERVE_BYTES = int(os.environ.get("FLASHCARDS_WAL_RESERVE_BYTES", 16 * 1024 * 1024))
 
 
