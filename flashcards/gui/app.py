@@ -48,6 +48,8 @@ class RunningApp:
         self.instance.close()
         self.window.close()
         self.window.deleteLater()
+        # A restored backup replaced the collection the app started with (closed by then).
+        self.collection = self.controller.collection
         self.collection.close()
 
 

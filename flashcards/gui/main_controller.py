@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from flashcards import __version__ as app_version
 from flashcards.core.settings import SettingsError
 from flashcards.gui.background import BackgroundRunner, TaskError
+from flashcards.gui.backup_controller import BackupController
 from flashcards.gui.dialogs import Desktop, MessageBox
 from flashcards.gui.features import feature_available, feature_class
 from flashcards.gui.i18n import Translations
@@ -98,6 +99,7 @@ class MainController(QObject):
             parent=self,
         )
         self.watcher: Any = self._make_watcher() if watch_decks else None
+        self.backups = BackupController(self)
         self._connect()
 
     def _make_watcher(self) -> Any:
@@ -119,6 +121,7 @@ class MainController(QObject):
         w.settings_requested.connect(self._on_window_settings_requested)
         w.deck_problems_requested.connect(self._on_window_deck_problems_requested)
         w.about_requested.connect(self._on_window_about_requested)
+        w.backups_requested.connect(self.backups.open_dialog)
         w.quit_requested.connect(w.close)
         w.closing.connect(self._on_window_closing)
         w.deck_page.selection_changed.connect(w.update_study_enabled)
@@ -151,6 +154,22 @@ class MainController(QObject):
         # Markdown, Pygments and their lexers import in ~0.3 s: do it now, off the GUI thread,
         # rather than when the first card is shown.
         self.runner.run(warm_up_rendering)
+        self.backups.start()
+
+    def replace_collection(self, collection: Collection) -> None:
+        """Work on ``collection`` from now on (a restored backup); the old one is closed.
+
+        The Browse and Statistics windows hold the old one: they close."""
+        for window in list(self._windows.values()):
+            window.close()
+        self.collection = collection
+        self.review.collection = collection
+        self.renderer.clear()
+        self.translations.apply(collection.settings.language)
+        self.apply_theme()
+        self.window.show_page("decks")
+        self.refresh_decks()
+        self.request_sync()
 
     # -- decks and sync ------------------------------------------------------------------------
 

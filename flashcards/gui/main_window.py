@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     deck_problems_requested = Signal()
     about_requested = Signal()
+    backups_requested = Signal()
     quit_requested = Signal()
     closing = Signal()
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("Ctrl+,", self.settings_requested, "settings")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.deck_problems_action = self._action(None, self.deck_problems_requested, "errors")
+        self.backups_action = self._action(None, self.backups_requested)
         self.quit_action = self._action("Ctrl+Q", self.quit_requested, "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(None, self.about_requested, "about")
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.sync_action)
         self.file_menu.addAction(self.deck_problems_action)
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -244,6 +247,10 @@ class MainWindow(QMainWindow):
             self.settings_action: (
                 self.tr("Settings…"),
                 self.tr("Limits, grading, theme, language"),
+            ),
+            self.backups_action: (
+                self.tr("Backups…"),
+                self.tr("Back up the collection or restore a backup"),
             ),
             self.quit_action: (self.tr("Quit"), self.tr("Quit Flashcards")),
             self.about_action: (self.tr("About Flashcards"), self.tr("About Flashcards")),

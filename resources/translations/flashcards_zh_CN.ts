@@ -41,6 +41,120 @@ Check that the disk is not full and that you may write there.</source>
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up at %1.</source>
+        <translation>已于 %1 备份。</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>The collection cannot be opened again: %1</source>
+        <translation>无法重新打开卡片集：%1</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: %1</source>
+        <translation>备份未恢复：%1</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 (%2 cards)? The collection as it is now is backed up first, so this can be undone.</source>
+        <translation>恢复 %1 的备份（%2 张卡片）？当前的卡片集会先备份，因此可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>on close</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>&amp;Backups of your collection, newest first. One is taken every 30 minutes of use and when Flashcards closes.</source>
+        <translation>卡片集的备份(&amp;B)，最新的在前。每使用 30 分钟以及 Flashcards 关闭时各备份一次。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>复习次数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back &amp;Up Now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup</source>
+        <translation>恢复所选备份</translation>
+    </message>
+</context>
+<context>
     <name>BrowserWindow</name>
     <message>
         <source>Searching…</source>
@@ -722,6 +836,14 @@ Check that the disk is not full and that you may write there.</source>
     <message>
         <source>Limits, grading, theme, language</source>
         <translation>每日上限、评分方式、主题、语言</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Back up the collection or restore a backup</source>
+        <translation>备份卡片集或恢复备份</translation>
     </message>
     <message>
         <source>Quit</source>
