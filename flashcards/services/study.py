@@ -212,11 +212,13 @@ class StudySession:
         """Take back the last action: the card's exact prior state, its log row, its place."""
         if not self._undo:
             return None
-        entry = self._undo.pop()
+        entry = self._undo[-1]
         with self.collection.database.writing() as connection:
             card_store.set_schedule(connection, entry.card_id, entry.before)
             if entry.review_id is not None:
                 card_store.delete_review(connection, entry.review_id)
+        # Only once the write held: a failed undo (a full disk) can be tried again.
+        self._undo.pop()
         if entry.kind is not None:
             if entry.card_id in self._category:
                 self._move(entry.card_id, None)
