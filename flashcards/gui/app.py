@@ -87,8 +87,11 @@ def start_app(
     # The window is shown before the database layer loads (SQLAlchemy alone takes about half a
     # second to import): the learner sees the app at once, the decks fill in a moment later.
     from flashcards.gui.main_window import MainWindow
+    from flashcards.gui.theme import apply_theme
 
     window = MainWindow()
+    # The system's theme until the collection's setting is known: no unstyled first frame.
+    window.set_theme(apply_theme(app, "system"))
     window.show()
     app.processEvents()
     # Imported only now: a second launch exits above in a fraction of the time these take.
