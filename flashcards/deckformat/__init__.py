@@ -13,7 +13,12 @@ from flashcards.deckformat.cards import (
 )
 from flashcards.deckformat.check import CheckReport, DeckSummary, check_paths, summarise
 from flashcards.deckformat.discover import deck_files
-from flashcards.deckformat.files import MAX_DECK_BYTES, read_deck, read_deck_bytes
+from flashcards.deckformat.files import (
+    MAX_DECK_BYTES,
+    read_deck,
+    read_deck_bytes,
+    replace_file_atomically,
+)
 from flashcards.deckformat.ids import DeckFileError, assign_ids, note_slug, write_ids
 from flashcards.deckformat.model import (
     CardKind,
@@ -50,6 +55,7 @@ __all__ = [
     "parse_deck",
     "read_deck",
     "read_deck_bytes",
+    "replace_file_atomically",
     "summarise",
     "write_ids",
 ]

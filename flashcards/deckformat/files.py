@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
 
 from flashcards.deckformat.model import Diagnostic, ParsedDeck
 from flashcards.deckformat.parser import Scan, scan_deck
 
-__all__ = ["MAX_DECK_BYTES", "read_deck", "read_deck_bytes", "scan_deck_file"]
+__all__ = [
+    "MAX_DECK_BYTES",
+    "read_deck",
+    "read_deck_bytes",
+    "replace_file_atomically",
+    "scan_deck_file",
+]
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
 """Deck files larger than this (20 MiB) are an error and are not read."""
@@ -54,3 +62,32 @@ def scan_deck_file(path: str | os.PathLike[str]) -> Scan:
 def read_deck(path: str | os.PathLike[str]) -> ParsedDeck:
     """Read and parse one deck file; every problem, OS errors included, is a diagnostic."""
     return scan_deck_file(path).deck
+
+
+def replace_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at ``path`` (its mode kept) with ``data`` in one step: readers see the
+    old file or the new one, never half of either; on return both the file and its name are on
+    disk."""
+    target = os.path.realpath(path)
+    folder, base = os.path.split(target)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    fd, temp = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        # The rename is durable once the folder's entry is on disk too.
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)

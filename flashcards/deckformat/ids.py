@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
-import stat
-import tempfile
 import unicodedata
 from collections.abc import Collection
 
 from flashcards.core.cloze import reveal
 from flashcards.deckformat.cards import normalise_prompt
-from flashcards.deckformat.files import read_deck_bytes
+from flashcards.deckformat.files import read_deck_bytes, replace_file_atomically
 from flashcards.deckformat.model import Diagnostic
 from flashcards.deckformat.parser import decode_deck, scan_deck
 
@@ -124,23 +121,5 @@ def write_ids(path: str | os.PathLike[str], existing: Collection[str] = ()) -> i
         raise DeckFileError(problem)
     new_text, count = assign_ids(text, existing)
     if count:
-        _replace_atomically(name, new_text.encode("utf-8"))
+        replace_file_atomically(name, new_text.encode("utf-8"))
     return count
-
-
-def _replace_atomically(name: str, data: bytes) -> None:
-    target = os.path.realpath(name)
-    folder, base = os.path.split(target)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    fd, temp = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flashcards.gui.dialogs import Confirmation
 from flashcards.services.backup import BackupInfo, list_backups
 
-__all__ = ["BackupsDialog", "Confirm", "format_size"]
+__all__ = ["BackupsDialog", "format_size"]
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,21 +37,6 @@ def format_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-class Confirm:
-    """A yes/no question; tests replace ``ask`` instead of clicking a modal box."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class BackupsDialog(QDialog):
@@ -171,7 +156,7 @@ class BackupsDialog(QDialog):
             .replace("%1", when)
             .replace("%2", str(info.cards))
         )
-        if Confirm.ask(self, self.tr("Restore Backup"), question):
+        if Confirmation.ask(self, self.tr("Restore Backup"), question):
             self.restore_requested.emit(info.path)
 
     def _update_buttons(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-__all__ = ["Desktop", "FolderDialog", "MessageBox"]
+__all__ = ["Confirmation", "Desktop", "FolderDialog", "MessageBox"]
 
 
 class MessageBox:
@@ -47,3 +47,18 @@ class Desktop:
     @classmethod
     def open_url(cls, url: QUrl) -> bool:
         return bool(QDesktopServices.openUrl(url))
+
+
+class Confirmation:
+    """Yes/no questions; tests replace ``ask`` instead of clicking a modal box."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes

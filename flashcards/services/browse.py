@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from flashcards.core.days import day_to_date
 from flashcards.services.collection import Collection
+from flashcards.services.search import fts_phrase, like_pattern, note_contains
 from flashcards.storage.database import Database, open_database
 from flashcards.storage.models import Card, Deck, Note, ReviewLog
 
@@ -146,26 +147,6 @@ class _Readers:
 # -- queries ---------------------------------------------------------------------------------
 
 
-def _fts_phrase(word: str) -> str:
-    # A quoted FTS5 string matches the text literally; double quotes inside are doubled.
-    return '"' + word.replace('"', '""') + '"'
-
-
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _contains(word: str) -> ColumnElement[bool]:
-    pattern = _like_pattern(word)
-    return or_(
-        *(
-            column.like(pattern, escape="\\")
-            for column in (Note.prompt, Note.front, Note.back, Note.tags)
-        )
-    )
-
-
 def _text_conditions(query: str) -> list[ColumnElement[bool]]:
     """The search semantics of ``search_notes``: FTS trigram for 3+ characters, LIKE below.
 
@@ -176,17 +157,17 @@ def _text_conditions(query: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     long_words = [w for w in words if len(w) >= 3]
     if long_words:
-        match = " AND ".join(_fts_phrase(w) for w in long_words)
+        match = " AND ".join(fts_phrase(w) for w in long_words)
         indexed = Card.note_id.in_(
             text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(match=match)
         )
         queued = and_(
             Card.note_id.in_(text("SELECT note_id FROM search_queue")),
-            *(_contains(word) for word in long_words),
+            *(note_contains(word) for word in long_words),
         )
         conditions.append(or_(indexed, queued))
     # Trigram indexes cannot match fewer than three characters.
-    conditions.extend(_contains(word) for word in words if len(word) < 3)
+    conditions.extend(note_contains(word) for word in words if len(word) < 3)
     return conditions
 
 
@@ -228,7 +209,7 @@ def _id_query(browse: BrowseFilter, today: int) -> Select:
     if browse.tag:
         query = query.where(
             (literal(" ") + Note.tags + literal(" ")).like(
-                _like_pattern(f" {browse.tag} "), escape="\\"
+                like_pattern(f" {browse.tag} "), escape="\\"
             )
         )
     query = query.where(*_text_conditions(browse.text)) if browse.text.strip() else query

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
-from flashcards.deckformat import Diagnostic, ParsedDeck, ParsedNote, parse_deck
+from flashcards.deckformat import (
+    Diagnostic,
+    ParsedDeck,
+    ParsedNote,
+    parse_deck,
+    replace_file_atomically,
+)
 from flashcards.services.collection import Collection
 from flashcards.services.identity import derived_key, note_keys
 from flashcards.services.paths import bundled_decks_dir
@@ -329,7 +332,7 @@ def save_note(
     piece = _edited_bytes(source, text)
     new_data = data[: source.byte_start] + piece + data[source.byte_end :]
     if new_data != data:
-        _write_atomic(path, new_data)
+        replace_file_atomically(path, new_data)
     report = sync_decks(collection, sources)
     result = SaveResult(source=None, report=report, warnings=draft.warnings)
     file_errors = [d for d in report.errors if Path(d.path) == path]
@@ -361,28 +364,3 @@ def _reread(collection: Collection, old: NoteSource, note: ParsedNote) -> NoteSo
     with contextlib.suppress(EditError):
         return read_note(collection, note_id)
     return None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        # The rename is durable once the folder's entry is on disk too.
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)

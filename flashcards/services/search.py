@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select, text
 from flashcards.services.collection import Collection
 from flashcards.storage.models import Deck, Note
 
-__all__ = ["NoteHit", "search_notes"]
+__all__ = ["NoteHit", "fts_phrase", "like_pattern", "note_contains", "search_notes"]
 
 
 @dataclass(frozen=True)
@@ -23,18 +23,20 @@ class NoteHit:
     retired: bool
 
 
-def _fts_phrase(query: str) -> str:
+def fts_phrase(query: str) -> str:
+    """``query`` as an FTS5 string that matches it literally."""
     # A quoted FTS5 string matches the text literally; double quotes inside are doubled.
     return '"' + query.replace('"', '""') + '"'
 
 
-def _like_pattern(query: str) -> str:
+def like_pattern(query: str) -> str:
+    """A LIKE pattern (escape character ``\\``) for text containing ``query``."""
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _contains(word: str) -> ColumnElement[bool]:
-    pattern = _like_pattern(word)
+def note_contains(word: str) -> ColumnElement[bool]:
+    pattern = like_pattern(word)
     return or_(
         *(
             column.like(pattern, escape="\\")
@@ -63,7 +65,7 @@ def search_notes(
     with collection.database.reading() as session:
         connection = session.connection()
         if long_words:
-            match = " AND ".join(_fts_phrase(w) for w in long_words)
+            match = " AND ".join(fts_phrase(w) for w in long_words)
             indexed = Note.id.in_(
                 text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(
                     match=match
@@ -78,10 +80,10 @@ def search_notes(
                 # Notes changed since the index last caught up are matched the slow way; their
                 # index entries may still hold the old text.
                 in_queue = Note.id.in_(text("SELECT note_id FROM search_queue"))
-                queued = and_(in_queue, *(_contains(word) for word in long_words))
+                queued = and_(in_queue, *(note_contains(word) for word in long_words))
                 statement = statement.where(or_(and_(indexed, ~in_queue), queued))
         for word in short_words:
             # Trigram indexes cannot match fewer than three characters.
-            statement = statement.where(_contains(word))
+            statement = statement.where(note_contains(word))
         # Core execution: plain tuples, no ORM row objects for a thousand hits.
         return [NoteHit(*row) for row in connection.execute(statement)]

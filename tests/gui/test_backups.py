@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from flashcards.gui.backups_dialog import BackupsDialog, Confirm
-from flashcards.gui.dialogs import MessageBox
+from flashcards.gui.backups_dialog import BackupsDialog
+from flashcards.gui.dialogs import Confirmation, MessageBox
 from flashcards.services.backup import create_backup, list_backups
 from flashcards.services.collection import Collection
 from flashcards.services.paths import database_path
@@ -39,7 +39,7 @@ def confirm_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(text)
         return True
 
-    monkeypatch.setattr(Confirm, "ask", classmethod(ask))
+    monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
     return asked
 
 
@@ -73,10 +73,10 @@ def test_restore_asks_first(qtbot, synced: Collection, monkeypatch) -> None:
     info = create_backup(synced, "manual")
     dialog = BackupsDialog(synced.data_dir)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(Confirm, "ask", classmethod(lambda *_: False))
+    monkeypatch.setattr(Confirmation, "ask", classmethod(lambda *_: False))
     with qtbot.assertNotEmitted(dialog.restore_requested):
         dialog.restore_button.click()
-    monkeypatch.setattr(Confirm, "ask", classmethod(lambda *_: True))
+    monkeypatch.setattr(Confirmation, "ask", classmethod(lambda *_: True))
     with qtbot.waitSignal(dialog.restore_requested) as blocker:
         dialog.restore_button.click()
     assert blocker.args == [info.path]
