@@ -55,8 +55,15 @@ def _driver(session: Session) -> sqlite3.Connection:
 
 
 def insert_notes(session: Session, deck_id: int, rows: Sequence[tuple[object, ...]]) -> None:
-    """Insert notes; each row holds the values of ``NOTE_FIELDS``."""
-    _driver(session).executemany(_INSERT_NOTE, ((deck_id, *row) for row in rows))
+    """Insert notes, each queued for the search index; a row holds the values of
+    ``NOTE_FIELDS``."""
+    connection = _driver(session)
+    last = connection.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0]
+    connection.executemany(_INSERT_NOTE, ((deck_id, *row) for row in rows))
+    # New rows get ids above every existing one (INTEGER PRIMARY KEY takes max + 1).
+    connection.execute(
+        "INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes WHERE id > ?", (last,)
+    )
 
 
 def update_notes(session: Session, rows: Sequence[tuple[object, ...]]) -> None:
