@@ -42,15 +42,19 @@ class Checkpointer:
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._commits = 0
+        self._asleep = False  # waiting for the first commit after a checkpoint
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
         self._thread.start()
 
     def nudge(self) -> None:
-        """Count a commit."""
+        """Count a commit. Only the first after a checkpoint wakes the thread: waking it on
+        every answer would cost a thread switch each time."""
         with self._lock:
             self._commits += 1
-        self._wake.set()
+            wake, self._asleep = self._asleep, False
+        if wake:
+            self._wake.set()
 
     def stop(self) -> None:
         self._stopping = True
@@ -68,16 +72,24 @@ class Checkpointer:
             # Space before the first answers; in short locked steps, so opening never waits.
             self._keep_ahead(connection, self._checkpoint(connection))
             while not self._stopping:
-                self._wake.wait()
-                self._wake.clear()
-                # Wait for a pause in the writing. The space made ahead (16 MiB by default, some
-                # 800 answers) outlasts any burst a person produces. The log's end is only learnt
-                # from a checkpoint: reading the -shm file ourselves would mean closing a file
-                # descriptor on it, which drops SQLite's POSIX locks on it too.
-                while not self._stopping and self._pending() < self.MAX_COMMITS_WITHOUT_CHECKPOINT:
-                    if not self._wake.wait(self.IDLE_SECONDS):
-                        break  # the writer paused
+                with self._lock:
+                    self._asleep = self._commits == 0
+                    asleep = self._asleep
+                if asleep:
+                    self._wake.wait()
                     self._wake.clear()
+                # Wait for a pause in the writing: no new commit for IDLE_SECONDS. The space
+                # made ahead (16 MiB by default, some 800 answers) outlasts any burst a person
+                # produces. The log's end is only learnt from a checkpoint: reading the -shm
+                # file ourselves would mean closing a file descriptor on it, which drops
+                # SQLite's POSIX locks on it too.
+                seen = self._pending()
+                while not self._stopping and seen < self.MAX_COMMITS_WITHOUT_CHECKPOINT:
+                    self._wake.wait(self.IDLE_SECONDS)  # set only by stop() now
+                    now = self._pending()
+                    if now == seen:
+                        break  # the writer paused
+                    seen = now
                 if self._stopping:
                     break
                 with self._lock:
