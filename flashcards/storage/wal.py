@@ -123,8 +123,9 @@ class Checkpointer:
                 for _ in range(max(1, self._reserve_bytes // _APPEND_STEP)):
                     if self._stopping or not self._append(connection, wal.fileno(), zeros):
                         break
-                # Outside the lock: the blocks exist now; syncing them delays no commit.
-                _datasync(wal.fileno())
+                    # Each step synced on its own, outside the lock: a commit meanwhile waits
+                    # behind a quarter-megabyte flush at most, never the whole reserve.
+                    _datasync(wal.fileno())
         except OSError:
             pass  # a full disk: commits simply grow the file as SQLite always does
 
