@@ -176,15 +176,15 @@ class Collection:
         """Per deck id: new, learning and review cards left today, within the daily limits."""
         today = self.today()
         decks = self.decks()
-        with self.database.reading() as session:
-            done = card_store.answers_today(session, today)
-            learning = card_store.learning_counts(session, today)
+        with self.database.snapshot() as connection:
+            done = card_store.answers_today(connection, today)
+            learning = card_store.learning_counts(connection, today)
             limits = []
             for deck in decks:
                 new_limit, review_limit = self.daily_limits(deck)
                 learned, reviewed = done.get(deck.id, (0, 0))
                 limits.append((deck.id, new_limit - learned, review_limit - reviewed))
-            counts = card_store.capped_counts(session, limits, today)
+            counts = card_store.capped_counts(connection, limits, today)
         return {
             deck_id: DeckCounts(new, learning.get(deck_id, 0), review)
             for deck_id, (new, review) in counts.items()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, false, func, select
+from sqlalchemy import bindparam, false, select
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
@@ -149,17 +149,10 @@ _CAPPED_ROW = """SELECT ?,
    LIMIT ?))"""
 _CAPPED_CHUNK = 200
 
-_ANSWERS_TODAY = (
-    select(_REVIEWS.c.deck_id, _REVIEWS.c.kind, func.count())
-    .where(_REVIEWS.c.day == bindparam("today"), _REVIEWS.c.kind != AnswerKind.DRILL.value)
-    .group_by(_REVIEWS.c.deck_id, _REVIEWS.c.kind)
-)
-
-_LEARNING = (
-    select(_C.deck_id, func.count())
-    .where(_C.drill_day == bindparam("today"), _C.suspended == false(), _C.retired == false())
-    .group_by(_C.deck_id)
-)
+_ANSWERS_TODAY = """SELECT deck_id, kind, count(*) FROM reviews
+ WHERE day = ? AND kind != 'drill' GROUP BY deck_id, kind"""
+_LEARNING = """SELECT deck_id, count(*) FROM cards INDEXED BY ix_cards_drill
+ WHERE drill_day = ? AND suspended = 0 AND retired = 0 GROUP BY deck_id"""
 
 
 def card_record(executor: Executor, card_id: int) -> CardRecord | None:
@@ -210,14 +203,13 @@ def new_cards(executor: Executor, deck_id: int, today: int, limit: int) -> list[
 
 
 def capped_counts(
-    session: Session, limits: Sequence[tuple[int, int, int]], today: int
+    executor: Executor, limits: Sequence[tuple[int, int, int]], today: int
 ) -> dict[int, tuple[int, int]]:
     """Per deck id: (new cards, due reviews) available today, each capped at its limit.
 
     ``limits`` holds (deck id, new limit, review limit).
     """
-    connection = session.connection().connection.driver_connection
-    assert connection is not None
+    connection = _connection(executor)
     result: dict[int, tuple[int, int]] = {}
     for start in range(0, len(limits), _CAPPED_CHUNK):
         chunk = limits[start : start + _CAPPED_CHUNK]
@@ -231,9 +223,9 @@ def capped_counts(
     return result
 
 
-def learning_counts(session: Session, today: int) -> dict[int, int]:
+def learning_counts(executor: Executor, today: int) -> dict[int, int]:
     """Per deck id: cards waiting for a drill today."""
-    rows = session.connection().execute(_LEARNING, {"today": today})
+    rows = _connection(executor).execute(_LEARNING, (today,))
     return {int(deck_id): int(count) for deck_id, count in rows}
 
 
@@ -249,10 +241,10 @@ def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[i
     )
 
 
-def answers_today(session: Session, today: int) -> dict[int, tuple[int, int]]:
+def answers_today(executor: Executor, today: int) -> dict[int, tuple[int, int]]:
     """Per deck id: (new cards learned, reviews done) on study day ``today``."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for deck_id, kind, count in session.connection().execute(_ANSWERS_TODAY, {"today": today}):
+    for deck_id, kind, count in _connection(executor).execute(_ANSWERS_TODAY, (today,)):
         counts[deck_id][0 if kind == AnswerKind.LEARN.value else 1] += count
     return {deck_id: (c[0], c[1]) for deck_id, c in counts.items()}
 

@@ -117,6 +117,17 @@ class Database:
         finally:
             _READING.reset(token)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """The bare connection in a read transaction: one consistent view for a few quick
+        queries (the deck list), without a SQLAlchemy session around them."""
+        connection = self._driver
+        connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            connection.execute("ROLLBACK")
+
     @property
     def _driver(self) -> sqlite3.Connection:
         # The pool holds one connection (StaticPool); this is its sqlite3 object.
