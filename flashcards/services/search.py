@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, text
 
 from flashcards.services.collection import Collection
 from flashcards.storage.models import Deck, Note
+from flashcards.storage.search_index import indexed_hits
 
 __all__ = ["NoteHit", "fts_phrase", "like_pattern", "note_contains", "search_notes"]
 
@@ -75,7 +77,17 @@ def search_notes(
                 connection.exec_driver_sql("SELECT 1 FROM search_queue LIMIT 1").first() is None
             )
             if queue_empty:
-                statement = statement.where(indexed)
+                # The index is current: let it drive (first hits at once, in note order).
+                driver = connection.connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                rows = indexed_hits(
+                    driver,
+                    match,
+                    like_patterns=[like_pattern(word) for word in short_words],
+                    include_retired=include_retired,
+                    limit=limit,
+                )
+                return [NoteHit(*row) for row in rows]
             else:
                 # Notes changed since the index last caught up are matched the slow way; their
                 # index entries may still hold the old text.

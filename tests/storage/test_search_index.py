@@ -62,3 +62,29 @@ def test_index_pending_drains_in_batches(tmp_path: Path) -> None:
     hits = connection.execute("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH '\"答案 1\"'")
     assert hits.fetchone()[0] == 11  # 答案 1, 答案 10..19
     connection.close()
+
+
+def test_indexed_search_combines_words_orders_by_note_and_hides_retired(tmp_path: Path) -> None:
+    folder = tmp_path / "decks"
+    notes = [("Pod 与 Service", "集群 IP"), ("Pod 调度", "节点 IP"), ("Service 端口", "集群 端口")]
+    write_deck(folder, "k.md", "k", notes)
+    col = Collection.open(tmp_path / "data", clock=FakeClock())
+    sync_decks(col, [DeckSource("user", folder)])
+    assert col.database.wait_for_search_index(timeout=10)
+    assert [h.prompt for h in search_notes(col, "Service")] == ["Pod 与 Service", "Service 端口"]
+    # A long word through the index and a short one through LIKE, both required.
+    assert [h.prompt for h in search_notes(col, "Service 集群")] == [
+        "Pod 与 Service",
+        "Service 端口",
+    ]
+    assert [h.prompt for h in search_notes(col, "Service IP")] == ["Pod 与 Service"]
+    assert len(search_notes(col, "Pod", limit=1)) == 1
+    write_deck(folder, "k.md", "k", notes[1:])
+    sync_decks(col, [DeckSource("user", folder)])
+    assert col.database.wait_for_search_index(timeout=10)
+    assert [h.prompt for h in search_notes(col, "Service")] == ["Service 端口"]
+    assert [h.prompt for h in search_notes(col, "Service", include_retired=True)] == [
+        "Pod 与 Service",
+        "Service 端口",
+    ]
+    col.close()
