@@ -234,7 +234,10 @@ class DeckPage(QWidget):
                 "<h3>"
                 + self.tr("Reading your decks…")
                 + "</h3><p>"
-                + self.tr("The first start reads every bundled deck; it takes a few seconds.")
+                + self.tr(
+                    "Opening your collection. The very first start also reads every bundled "
+                    "deck, which takes a few seconds."
+                )
                 + "</p>"
             )
         elif not has_decks:

@@ -495,8 +495,8 @@ Check that the disk is not full and that you may write there.</source>
         <translation>正在读取牌组…</translation>
     </message>
     <message>
-        <source>The first start reads every bundled deck; it takes a few seconds.</source>
-        <translation>首次启动会读取所有内置牌组，需要几秒钟。</translation>
+        <source>Opening your collection. The very first start also reads every bundled deck, which takes a few seconds.</source>
+        <translation>正在打开你的卡片集。首次启动还会读取所有内置牌组，需要几秒钟。</translation>
     </message>
     <message>
         <source>No decks yet</source>
