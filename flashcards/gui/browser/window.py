@@ -234,10 +234,7 @@ class BrowserWindow(QMainWindow):
             None,
             self.preview_action,
         ):
-            if item is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(item)
+            _add_action(toolbar, item)
         self.addToolBar(toolbar)
         self._toolbar = toolbar
 
@@ -254,10 +251,7 @@ class BrowserWindow(QMainWindow):
             None,
             self.close_action,
         ):
-            if item is None:
-                self._cards_menu.addSeparator()
-            else:
-                self._cards_menu.addAction(item)
+            _add_action(self._cards_menu, item)
         self._view_menu = bar.addMenu("")
         for item in (self.find_action, self.preview_action, self.refresh_action):
             self._view_menu.addAction(item)
@@ -602,3 +596,11 @@ class BrowserWindow(QMainWindow):
 
 def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
     return [selection.at(i) for i in range(selection.size())]
+
+
+def _add_action(target: QToolBar | QMenu, action: QAction | None) -> None:
+    """Add ``action`` to a toolbar or menu; ``None`` is a separator."""
+    if action is None:
+        target.addSeparator()
+    else:
+        target.addAction(action)
