@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-__all__ = ["Clock", "SystemClock", "day_of", "day_to_date", "study_day"]
+__all__ = ["Clock", "SystemClock", "day_to_date", "study_day"]
 
 
 class Clock(Protocol):
@@ -32,11 +32,6 @@ def study_day(now: datetime, rollover_hour: int = 4) -> int:
     if not 0 <= rollover_hour <= 23:
         raise ValueError(f"rollover hour must be 0..23, not {rollover_hour}")
     return (now - timedelta(hours=rollover_hour)).date().toordinal()
-
-
-def day_of(value: date) -> int:
-    """The day number of a calendar date."""
-    return value.toordinal()
 
 
 def day_to_date(day: int) -> date:

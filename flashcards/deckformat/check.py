@@ -10,7 +10,7 @@ from typing import Any
 from flashcards.deckformat.cards import card_specs
 from flashcards.deckformat.discover import deck_files
 from flashcards.deckformat.files import scan_deck_file
-from flashcards.deckformat.model import Diagnostic, ParsedDeck
+from flashcards.deckformat.model import Diagnostic, DiagnosticsView, ParsedDeck
 
 __all__ = ["CheckReport", "DeckSummary", "check_paths", "summarise"]
 
@@ -83,22 +83,12 @@ def _plural(count: int, word: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(DiagnosticsView):
     """The result of checking some files: one summary per valid deck, all diagnostics in order."""
 
     files: int
     decks: tuple[DeckSummary, ...]
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        """The diagnostics of severity ``error``."""
-        return tuple(d for d in self.diagnostics if d.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        """The diagnostics of severity ``warning``."""
-        return tuple(d for d in self.diagnostics if d.severity == "warning")
 
     @property
     def has_errors(self) -> bool:

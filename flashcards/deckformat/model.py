@@ -10,6 +10,7 @@ __all__ = [
     "CardSpec",
     "DeckHeader",
     "Diagnostic",
+    "DiagnosticsView",
     "ParsedDeck",
     "ParsedNote",
     "Severity",
@@ -31,6 +32,23 @@ class Diagnostic:
     def format(self) -> str:
         """``path:line: error: message``, the form editors and CI logs understand."""
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+class DiagnosticsView:
+    """``errors`` and ``warnings`` of anything holding ``diagnostics``."""
+
+    __slots__ = ()
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity ``error``."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity ``warning``."""
+        return tuple(d for d in self.diagnostics if d.severity == "warning")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +105,7 @@ class CardSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class ParsedDeck:
+class ParsedDeck(DiagnosticsView):
     """A whole deck file: header (``None`` when broken), introduction, notes and diagnostics."""
 
     path: str
@@ -95,16 +113,6 @@ class ParsedDeck:
     intro: str
     notes: tuple[ParsedNote, ...]
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        """The diagnostics of severity ``error``."""
-        return tuple(d for d in self.diagnostics if d.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        """The diagnostics of severity ``warning``."""
-        return tuple(d for d in self.diagnostics if d.severity == "warning")
 
     @property
     def ok(self) -> bool:

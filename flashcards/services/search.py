@@ -54,46 +54,45 @@ def search_notes(
     words = [w for w in query.split() if w]
     if not words:
         return []
-    statement = (
-        select(Note.id, Deck.key, Note.key, Note.prompt, Note.retired)
-        .join(Deck, Deck.id == Note.deck_id)
-        .order_by(Deck.position, Note.position)
-        .limit(limit)
-    )
-    if not include_retired:
-        statement = statement.where(Note.retired == false())
     long_words = [w for w in words if len(w) >= 3]
     short_words = [w for w in words if len(w) < 3]
     with collection.database.reading() as session:
         connection = session.connection()
+        match = " AND ".join(fts_phrase(w) for w in long_words)
+        queue_empty = (
+            connection.exec_driver_sql("SELECT 1 FROM search_queue LIMIT 1").first() is None
+        )
+        if long_words and queue_empty:
+            # The index is current: let it drive (first hits at once, in note order).
+            driver = connection.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            rows = indexed_hits(
+                driver,
+                match,
+                like_patterns=[like_pattern(word) for word in short_words],
+                include_retired=include_retired,
+                limit=limit,
+            )
+            return [NoteHit(*row) for row in rows]
+        # Short words only, or notes changed since the index last caught up: those are matched
+        # the slow way (their index entries may still hold the old text). Same note order.
+        statement = (
+            select(Note.id, Deck.key, Note.key, Note.prompt, Note.retired)
+            .join(Deck, Deck.id == Note.deck_id)
+            .order_by(Note.id)
+            .limit(limit)
+        )
+        if not include_retired:
+            statement = statement.where(Note.retired == false())
         if long_words:
-            match = " AND ".join(fts_phrase(w) for w in long_words)
             indexed = Note.id.in_(
                 text("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match").bindparams(
                     match=match
                 )
             )
-            queue_empty = (
-                connection.exec_driver_sql("SELECT 1 FROM search_queue LIMIT 1").first() is None
-            )
-            if queue_empty:
-                # The index is current: let it drive (first hits at once, in note order).
-                driver = connection.connection.driver_connection
-                assert isinstance(driver, sqlite3.Connection)
-                rows = indexed_hits(
-                    driver,
-                    match,
-                    like_patterns=[like_pattern(word) for word in short_words],
-                    include_retired=include_retired,
-                    limit=limit,
-                )
-                return [NoteHit(*row) for row in rows]
-            else:
-                # Notes changed since the index last caught up are matched the slow way; their
-                # index entries may still hold the old text.
-                in_queue = Note.id.in_(text("SELECT note_id FROM search_queue"))
-                queued = and_(in_queue, *(note_contains(word) for word in long_words))
-                statement = statement.where(or_(and_(indexed, ~in_queue), queued))
+            in_queue = Note.id.in_(text("SELECT note_id FROM search_queue"))
+            queued = and_(in_queue, *(note_contains(word) for word in long_words))
+            statement = statement.where(or_(and_(indexed, ~in_queue), queued))
         for word in short_words:
             # Trigram indexes cannot match fewer than three characters.
             statement = statement.where(note_contains(word))

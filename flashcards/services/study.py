@@ -99,15 +99,16 @@ class StudySession:
         new: list[int] = []
         wanted = set(self.deck_ids)
         decks = [deck for deck in self.collection.decks() if deck.id in wanted]
-        with self.collection.database.reading() as session:
-            done = card_store.answers_today(session, today)
+        with self.collection.database.snapshot() as connection:
+            done = card_store.answers_today(connection, today)
             due = []
             for deck in decks:
                 new_limit, review_limit = self.collection.daily_limits(deck)
                 learned, reviewed = done.get(deck.id, (0, 0))
-                due.extend(card_store.due_reviews(session, deck.id, today, review_limit - reviewed))
-                new.extend(card_store.new_cards(session, deck.id, today, new_limit - learned))
-            drills = card_store.drill_cards(session, self.deck_ids, today)
+                reviews_left, new_left = review_limit - reviewed, new_limit - learned
+                due.extend(card_store.due_reviews(connection, deck.id, today, reviews_left))
+                new.extend(card_store.new_cards(connection, deck.id, today, new_left))
+            drills = card_store.drill_cards(connection, self.deck_ids, today)
         reviews = order_reviews(due, rng)
         for category, cards in (("learning", drills), ("review", reviews), ("new", new)):
             for card_id in cards:

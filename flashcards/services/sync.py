@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, false, select, update
+from sqlalchemy import false, select, update
 from sqlalchemy.orm import Session
 
 from flashcards.deckformat import (
@@ -412,8 +412,3 @@ def _retire_notes(session: Session, deck_id: int, note_ids: Sequence[int] | None
         cards = cards.where(Card.note_id.in_(note_ids))
     session.execute(notes.values(retired=True))
     session.execute(cards.values(retired=True))
-
-
-def forget_file(session: Session, path: str) -> None:
-    """Drop what a sync remembered of ``path`` (it will be read again)."""
-    session.execute(delete(DeckFile).where(DeckFile.path == path))

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, false, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
 from flashcards.core.scheduling import AnswerKind, CardSchedule
 from flashcards.core.settings import Settings
 from flashcards.core.sm2 import SM2State
-from flashcards.storage.models import Base, Setting
+from flashcards.storage.models import Setting
 
 __all__ = [
     "CardRecord",
@@ -37,11 +37,6 @@ __all__ = [
     "set_schedule",
     "write_review",
 ]
-
-# Core columns, not ORM attributes: the hot statements skip the ORM's per-call work.
-_CARDS = Base.metadata.tables["cards"]
-_REVIEWS = Base.metadata.tables["reviews"]
-_C = _CARDS.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +115,6 @@ def _connection(executor: Executor) -> sqlite3.Connection:
     assert isinstance(connection, sqlite3.Connection)
     return connection
 
-
-_AVAILABLE = (
-    _C.suspended == false(),
-    _C.retired == false(),
-    (_C.buried_until.is_(None)) | (_C.buried_until <= bindparam("today")),
-)
 
 # The session's queue is read deck by deck on every study start: plain SQL, written like the
 # partial indexes' WHERE clauses so SQLite uses them.
@@ -229,16 +218,18 @@ def learning_counts(executor: Executor, today: int) -> dict[int, int]:
     return {int(deck_id): int(count) for deck_id, count in rows}
 
 
-def drill_cards(session: Session, deck_ids: Sequence[int], today: int) -> list[int]:
+def drill_cards(executor: Executor, deck_ids: Sequence[int], today: int) -> list[int]:
     """Cards graded below 4 today that still await their drill."""
-    return list(
-        session.connection().scalars(
-            select(_C.id)
-            .where(_C.drill_day == today, _C.deck_id.in_(deck_ids), *_AVAILABLE)
-            .order_by(_C.id),
-            {"today": today},
-        )
+    if not deck_ids:
+        return []
+    marks = ",".join("?" * len(deck_ids))
+    rows = _connection(executor).execute(
+        f"SELECT id FROM cards INDEXED BY ix_cards_drill WHERE drill_day = ? "
+        f"AND deck_id IN ({marks}) AND suspended = 0 AND retired = 0 "
+        "AND (buried_until IS NULL OR buried_until <= ?) ORDER BY id",
+        (today, *deck_ids, today),
     )
+    return [card_id for (card_id,) in rows]
 
 
 def answers_today(executor: Executor, today: int) -> dict[int, tuple[int, int]]:
