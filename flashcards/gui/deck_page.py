@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 from flashcards.gui.deck_tree_model import NODE_ROLE, DeckColumn, DeckTreeModel
 from flashcards.gui.theme import AppTheme
 from flashcards.services.decktree import DeckNode
+
+COUNT_COLUMNS = (DeckColumn.NEW, DeckColumn.LEARNING, DeckColumn.REVIEW)
 
 __all__ = ["DeckPage"]
 
@@ -54,8 +58,11 @@ class DeckPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(DeckColumn.DECK, QHeaderView.ResizeMode.Stretch)
-        for column in (DeckColumn.NEW, DeckColumn.LEARNING, DeckColumn.REVIEW):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Count columns get a width computed once per tree (see _fit_count_columns), not
+        # ResizeToContents: that asks the model for every row's size hint on each layout,
+        # thousands of Python calls per repaint with a few hundred decks.
+        for column in COUNT_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
 
@@ -145,6 +152,7 @@ class DeckPage(QWidget):
         )
         self._loading = False
         self.model.set_root(root)
+        self._fit_count_columns()
         for node in root.walk():
             if node.children and node is not root and node.key not in collapsed:
                 self.tree.expand(self.model.index_of_key(node.key))
@@ -296,13 +304,32 @@ class DeckPage(QWidget):
 
     # -- translation -----------------------------------------------------------------------
 
+    def _fit_count_columns(self) -> None:
+        """Size each count column to its header or its widest number, whichever is wider."""
+        header = self.tree.header()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)  # group rows show their totals in bold
+        metrics = QFontMetrics(bold)
+        padding = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        counts = [node.counts for node in self.model.root.walk()]
+        for column, field in zip(COUNT_COLUMNS, ("new", "learning", "review"), strict=True):
+            widest = max((getattr(c, field) for c in counts), default=0)
+            width = max(
+                header.sectionSizeFromContents(column).width(),
+                metrics.horizontalAdvance(str(widest)) + padding,
+            )
+            header.resizeSection(column, width)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_count_columns()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()
+        self._fit_count_columns()  # the headers' words changed length
         self.tree.setAccessibleName(self.tr("Decks"))
         self.add_folder_button.setText(self.tr("Add a Deck Folder…"))
         self.study_button.setToolTip(self.tr("Study the chosen deck (S)"))

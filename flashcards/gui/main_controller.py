@@ -96,6 +96,7 @@ class MainController(QObject):
             theme=lambda: self.theme,
             renderer=self.renderer,
             can_edit=lambda: feature_available("editor"),
+            runner=runner,
             parent=self,
         )
         self.watcher: Any = self._make_watcher() if watch_decks else None
@@ -133,6 +134,7 @@ class MainController(QObject):
         self.review.open_source_requested.connect(self._on_review_open_source_requested)
         self.review.link_opened.connect(self._on_review_link_opened)
         self.review.failed.connect(self._on_review_failed)
+        self.review.start_failed.connect(self._on_review_start_failed)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
 
@@ -331,6 +333,10 @@ class MainController(QObject):
     @Slot(str)
     def _on_review_failed(self, message: str) -> None:
         MessageBox.error(self.window, self.tr("Not saved"), message)
+
+    @Slot(str)
+    def _on_review_start_failed(self, message: str) -> None:
+        MessageBox.error(self.window, self.tr("Cannot start studying"), message)
 
     @Slot(QUrl)
     def _on_review_link_opened(self, url: QUrl) -> None:

@@ -29,14 +29,17 @@ from flashcards.storage.database import Database, open_database
 from flashcards.storage.models import Card, Deck, Note, ReviewLog
 
 __all__ = [
+    "BULK_CHUNK",
     "CARD_STATES",
     "SORT_KEYS",
+    "BulkAction",
     "BrowseFilter",
     "BrowseRow",
     "CardBrowser",
     "CardState",
     "SortKey",
     "all_tags",
+    "change_cards",
     "open_reader",
     "plain_prompt",
 ]
@@ -45,6 +48,10 @@ CardState = Literal["new", "learning", "due", "scheduled", "suspended", "buried"
 CARD_STATES: tuple[CardState, ...] = get_args(CardState)
 SortKey = Literal["deck", "prompt", "state", "due", "interval", "ease", "reviews"]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
+BulkAction = Literal["suspend", "unsuspend", "bury", "reset"]
+# SQLite takes at most 32,766 bound values in one statement; a chunk is one short transaction,
+# so another writer (an answer in the review screen) waits for one chunk at most.
+BULK_CHUNK = 5_000
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,31 @@ def open_reader(collection: Collection) -> Iterator[Collection]:
         yield reader
     finally:
         reader.close()
+
+
+def change_cards(
+    collection: Collection,
+    action: BulkAction,
+    card_ids: Sequence[int],
+    *,
+    chunk: int | None = None,
+) -> int:
+    """Suspend, unsuspend, bury or reset ``card_ids``, one transaction per ``chunk`` cards
+    (default ``BULK_CHUNK``); returns how many were handled."""
+    size = chunk or BULK_CHUNK
+    done = 0
+    for start in range(0, len(card_ids), size):
+        part = card_ids[start : start + size]
+        if action == "suspend":
+            collection.set_suspended(part, True)
+        elif action == "unsuspend":
+            collection.set_suspended(part, False)
+        elif action == "bury":
+            collection.bury(part)
+        else:
+            collection.reset(part)
+        done += len(part)
+    return done
 
 
 class _Readers:

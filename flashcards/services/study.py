@@ -21,7 +21,15 @@ from flashcards.services.collection import Collection
 from flashcards.services.faces import CardContent
 from flashcards.storage import cards as card_store
 
-__all__ = ["UNDO_DEPTH", "AnswerOutcome", "SessionSummary", "StudySession", "grades_for"]
+__all__ = [
+    "UNDO_DEPTH",
+    "AnswerOutcome",
+    "SessionPlan",
+    "SessionSummary",
+    "StudySession",
+    "grades_for",
+    "plan_session",
+]
 
 UNDO_DEPTH = 50
 
@@ -67,6 +75,49 @@ class _UndoEntry:
     quality: int = 0
 
 
+@dataclass(frozen=True)
+class SessionPlan:
+    """Which cards a session shows, in order, and each card's category (new, learning,
+    review). Plain data: a worker thread can build it on its own connection to the collection
+    (at 100,000 cards that takes a tenth of a second) and hand it to the GUI thread."""
+
+    seed: int
+    today: int
+    deck_ids: tuple[int, ...]
+    order: list[int]
+    categories: dict[int, str]
+
+
+def plan_session(
+    collection: Collection, deck_ids: Sequence[int] | None = None, *, seed: int | None = None
+) -> SessionPlan:
+    """Today's cards of ``deck_ids`` (None: every deck) in a deterministic order for ``seed``."""
+    seed = seed if seed is not None else collection.new_session_seed()
+    today = collection.today()
+    ids = tuple(deck_ids) if deck_ids is not None else tuple(d.id for d in collection.decks())
+    rng = random.Random(seed)
+    new: list[int] = []
+    wanted = set(ids)
+    decks = [deck for deck in collection.decks() if deck.id in wanted]
+    with collection.database.snapshot() as connection:
+        done = card_store.answers_today(connection, today)
+        due = []
+        for deck in decks:
+            new_limit, review_limit = collection.daily_limits(deck)
+            learned, reviewed = done.get(deck.id, (0, 0))
+            reviews_left, new_left = review_limit - reviewed, new_limit - learned
+            due.extend(card_store.due_reviews(connection, deck.id, today, reviews_left))
+            new.extend(card_store.new_cards(connection, deck.id, today, new_left))
+        drills = card_store.drill_cards(connection, list(ids), today)
+    reviews = order_reviews(due, rng)
+    categories: dict[int, str] = {}
+    for category, cards in (("learning", drills), ("review", reviews), ("new", new)):
+        for card_id in cards:
+            categories[card_id] = category
+    # Cards failed earlier today come first: they were due before anything else.
+    return SessionPlan(seed, today, ids, drills + interleave(reviews, new), categories)
+
+
 class StudySession:
     """Cards of some decks for today, in a deterministic order for a seed."""
 
@@ -76,46 +127,28 @@ class StudySession:
         deck_ids: Sequence[int] | None = None,
         *,
         seed: int | None = None,
+        plan: SessionPlan | None = None,
     ) -> None:
+        """A session over ``deck_ids`` (None: every deck), or over ``plan`` when one is given
+        and still for today."""
         self.collection = collection
-        self.seed = seed if seed is not None else collection.new_session_seed()
-        self.today = collection.today()
+        if plan is None or plan.today != collection.today():
+            plan = plan_session(
+                collection,
+                plan.deck_ids if plan is not None else deck_ids,
+                seed=plan.seed if plan is not None else seed,
+            )
+        self.seed = plan.seed
+        self.today = plan.today
+        self.deck_ids = list(plan.deck_ids)
         self.summary = SessionSummary()
         self._started = monotonic()
         self._undo: deque[_UndoEntry] = deque(maxlen=UNDO_DEPTH)
         self._shown_at = monotonic()
         # Each queued card's category (new, learning, review) and how many of each remain.
-        self._category: dict[int, str] = {}
-        self._remaining: Counter[str] = Counter()
-        self.deck_ids = (
-            list(deck_ids) if deck_ids is not None else [d.id for d in collection.decks()]
-        )
-        self.queue = SessionQueue(self._build_order())
-
-    def _build_order(self) -> list[int]:
-        rng = random.Random(self.seed)
-        today = self.today
-        reviews: list[int] = []
-        new: list[int] = []
-        wanted = set(self.deck_ids)
-        decks = [deck for deck in self.collection.decks() if deck.id in wanted]
-        with self.collection.database.snapshot() as connection:
-            done = card_store.answers_today(connection, today)
-            due = []
-            for deck in decks:
-                new_limit, review_limit = self.collection.daily_limits(deck)
-                learned, reviewed = done.get(deck.id, (0, 0))
-                reviews_left, new_left = review_limit - reviewed, new_limit - learned
-                due.extend(card_store.due_reviews(connection, deck.id, today, reviews_left))
-                new.extend(card_store.new_cards(connection, deck.id, today, new_left))
-            drills = card_store.drill_cards(connection, self.deck_ids, today)
-        reviews = order_reviews(due, rng)
-        for category, cards in (("learning", drills), ("review", reviews), ("new", new)):
-            for card_id in cards:
-                self._category[card_id] = category
-        self._remaining.update(self._category.values())
-        # Cards failed earlier today come first: they were due before anything else.
-        return drills + interleave(reviews, new)
+        self._category: dict[int, str] = dict(plan.categories)
+        self._remaining: Counter[str] = Counter(self._category.values())
+        self.queue = SessionQueue(plan.order)
 
     # -- what is shown -------------------------------------------------------------------
 

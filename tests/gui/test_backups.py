@@ -155,7 +155,8 @@ def test_restore_replaces_the_collection(qtbot, shell, confirm_yes, errors) -> N
     before = _reviews(data_dir)
     _answer_one(shell.collection)
     assert _reviews(data_dir) == before + 1
-    shell.review.start(None)  # studying when the restore comes
+    with qtbot.waitSignal(shell.review.started, timeout=5000):
+        shell.review.start(None)  # studying when the restore comes
     shell.window.backups_action.trigger()
     dialog = shell.backups.dialog
     assert dialog is not None
@@ -177,7 +178,8 @@ def test_restore_replaces_the_collection(qtbot, shell, confirm_yes, errors) -> N
         qtbot.waitUntil(lambda: not shell.runner.busy, timeout=10_000)
         _answer_one(shell.collection)
         assert _reviews(data_dir) == before + 1
-        shell.review.start(None)
+        with qtbot.waitSignal(shell.review.started, timeout=5000):
+            shell.review.start(None)
         assert shell.review.active
     finally:
         shell.runner.wait()

@@ -26,7 +26,8 @@ def test_choosing_a_deck_shows_its_description_and_studies_only_it(
     page.tree.setCurrentIndex(page.model.index_of_key("redis-basics"))
     assert page.title_label.text() == "Redis basics"
     assert page.description_label.text() == "Strings, lists and persistence."
-    qtbot.keyClick(page.tree, Qt.Key.Key_Return)  # Enter on a deck studies it
+    with qtbot.waitSignal(shell.review.started, timeout=5000):
+        qtbot.keyClick(page.tree, Qt.Key.Key_Return)  # Enter on a deck studies it
     assert shell.window.current_page() == "review"
     assert shell.review.session.remaining() == (1, 0, 0)
 
@@ -89,7 +90,8 @@ def test_edit_opens_the_note_editor_then_syncs(qtbot, shell: MainController, mon
 
     edited: list[int] = []
     monkeypatch.setattr(NoteEditorDialog, "exec", lambda self: edited.append(self.note_id) or 0)
-    qtbot.keyClick(shell.window, Qt.Key.Key_S)
+    with qtbot.waitSignal(shell.review.started, timeout=5000):
+        qtbot.keyClick(shell.window, Qt.Key.Key_S)
     note_id = shell.review.current.note_id
     with qtbot.waitSignal(shell.runner.task_finished, timeout=5000):
         qtbot.keyClick(shell.window.focusWidget(), Qt.Key.Key_E)
@@ -124,3 +126,26 @@ def test_changed_deck_files_reload_by_themselves(
         pass
     redis = shell.window.deck_page.model.index_of_key("redis-basics")
     assert redis.siblingAtColumn(1).data() == "2"
+
+
+def test_count_columns_fit_their_widest_number_without_measuring_rows(qtbot) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from flashcards.gui.deck_page import COUNT_COLUMNS, DeckPage
+    from flashcards.services.decktree import DeckCounts, DeckNode
+
+    page = DeckPage()
+    qtbot.addWidget(page)
+    decks = [
+        DeckNode(key=f"d{i}", title=f"Deck {i}", deck_id=i, counts=DeckCounts(i, 0, i * 7))
+        for i in range(300)
+    ]
+    group = DeckNode(key="user", title="", children=decks, counts=DeckCounts(44850, 0, 313950))
+    page.set_deck_tree(DeckNode(key="", title="", children=[group]))
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.tree.header()
+    digits = QFontMetrics(page.tree.font()).horizontalAdvance("313950")
+    assert header.sectionSize(COUNT_COLUMNS[2]) > digits
+    assert header.sectionSize(COUNT_COLUMNS[1]) >= header.sectionSizeFromContents(2).width()
+    assert header.sectionResizeMode(COUNT_COLUMNS[0]) == header.ResizeMode.Fixed

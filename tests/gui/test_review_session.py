@@ -15,13 +15,19 @@ def _key(qtbot, controller: MainController, key, modifier=Qt.KeyboardModifier.No
     qtbot.keyClick(target, key, modifier)
 
 
+def _study(qtbot, controller: MainController) -> None:
+    """Press S and wait until the session's cards, gathered in the background, are shown."""
+    with qtbot.waitSignal(controller.review.started, timeout=5000):
+        _key(qtbot, controller, Qt.Key.Key_S)
+
+
 def test_keyboard_session_show_grade_undo_finish(qtbot, shell: MainController) -> None:
     window = shell.window
     review = window.review_view
     assert window.current_page() == "decks"
     assert window.deck_page.study_button.hasFocus()
 
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     assert window.current_page() == "review"
     assert review.bottom.currentIndex() == 0  # question side
     assert review.show_answer_button.hasFocus()
@@ -74,7 +80,7 @@ def test_keyboard_session_show_grade_undo_finish(qtbot, shell: MainController) -
 
 
 def test_grade_keys_do_nothing_on_the_question_side(qtbot, shell: MainController) -> None:
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     _key(qtbot, shell, Qt.Key.Key_3)
     assert shell.review.session.summary.answered == 0
     assert shell.window.review_view.bottom.currentIndex() == 0
@@ -82,7 +88,7 @@ def test_grade_keys_do_nothing_on_the_question_side(qtbot, shell: MainController
 
 def test_six_button_mode_uses_keys_0_to_5(qtbot, shell: MainController) -> None:
     shell.apply_settings({"grading": "six"})
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     _key(qtbot, shell, Qt.Key.Key_Space)
     buttons = shell.window.review_view._grade_buttons
     assert len(buttons) == 6
@@ -93,7 +99,7 @@ def test_six_button_mode_uses_keys_0_to_5(qtbot, shell: MainController) -> None:
 
 
 def test_suspend_and_bury_take_cards_out(qtbot, shell: MainController) -> None:
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     first = shell.review.current.card_id
     _key(qtbot, shell, Qt.Key.Key_At)
     assert shell.collection.card_schedule(first).suspended
@@ -107,7 +113,7 @@ def test_cloze_in_yaml_is_hidden_then_revealed(qtbot, shell: MainController) -> 
     shell.window.deck_page.tree.setCurrentIndex(
         shell.window.deck_page.model.index_of_key("k8s-basics")
     )
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     view = shell.window.review_view.card_view
     while shell.review.current.kind != "cloze":
         _key(qtbot, shell, Qt.Key.Key_Space)
@@ -129,7 +135,7 @@ def test_links_open_only_when_clicked_and_only_on_the_web(
     monkeypatch.setattr(
         Desktop, "open_url", classmethod(lambda cls, url: opened.append(url.toString()) or True)
     )
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     view = shell.window.review_view
     assert not view.card_view.openLinks()
     view.card_view.anchorClicked.emit(QUrl("https://kubernetes.io/docs"))
@@ -149,7 +155,7 @@ def test_open_source_hands_the_deck_file_to_the_editor(
         return True
 
     monkeypatch.setattr(ExternalEditor, "open", classmethod(record))
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     _key(qtbot, shell, Qt.Key.Key_O)
     content = shell.review.current
     assert opened == [(content.path, content.line)]
@@ -174,10 +180,47 @@ def test_a_failed_save_is_reported_and_changes_nothing(
         raise StorageFullError("the disk is full: the change was not saved")
 
     monkeypatch.setattr(StudySession, "answer", full)
-    _key(qtbot, shell, Qt.Key.Key_S)
+    _study(qtbot, shell)
     card = shell.review.current.card_id
     _key(qtbot, shell, Qt.Key.Key_Space)
     _key(qtbot, shell, Qt.Key.Key_3)
     assert shown == ["the disk is full: the change was not saved"]
     assert shell.review.current.card_id == card
     assert shell.window.review_view.bottom.currentIndex() == 1  # still on the answer
+
+
+def test_study_pressed_twice_starts_one_session(qtbot, shell: MainController) -> None:
+    started: list[bool] = []
+    shell.review.started.connect(lambda: started.append(True))
+    with qtbot.waitSignal(shell.review.started, timeout=5000):
+        shell.review.start(None)
+        assert shell.review.starting
+        shell.review.start(None)  # a second press while the cards are gathered
+    qtbot.waitUntil(lambda: not shell.runner.busy, timeout=5000)
+    assert started == [True]
+    assert not shell.review.starting
+    assert shell.window.current_page() == "review"
+
+
+def test_a_session_that_cannot_start_is_reported(
+    qtbot, shell: MainController, monkeypatch
+) -> None:
+    from flashcards.gui.dialogs import MessageBox
+    from flashcards.services.errors import DatabaseError
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        MessageBox,
+        "error",
+        classmethod(lambda cls, parent, title, text, details="": shown.append(title)),
+    )
+
+    def broken(*_args, **_kwargs):
+        raise DatabaseError("the collection file is damaged")
+
+    monkeypatch.setattr("flashcards.gui.review.controller.plan_session", broken)
+    _key(qtbot, shell, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["Cannot start studying"]
+    assert shell.window.current_page() == "decks"
+    assert not shell.review.starting

@@ -107,7 +107,8 @@ def test_language_switch_retranslates_everything(qtbot, shell: MainController) -
         assert window.study_action.text() == "学习"
         assert window.deck_page.model.headerData(1, Qt.Orientation.Horizontal) == "新卡片"
         assert window.deck_page.model.index_of_key("user").data() == "我的牌组"
-        qtbot.keyClick(window, Qt.Key.Key_S)
+        with qtbot.waitSignal(shell.review.started, timeout=5000):
+            qtbot.keyClick(window, Qt.Key.Key_S)
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
         assert window.review_view._grade_buttons[2].text().startswith("良好")
     finally:

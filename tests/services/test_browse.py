@@ -14,6 +14,7 @@ from flashcards.services.browse import (
     BrowseFilter,
     CardBrowser,
     all_tags,
+    change_cards,
     open_reader,
     plain_prompt,
 )
@@ -256,3 +257,21 @@ def test_plain_prompt() -> None:
     assert plain_prompt("a\n  b\tc") == "a b c"
     long = plain_prompt("x" * 500)
     assert len(long) == 200 and long.endswith("…")
+
+
+def test_change_cards_works_in_chunks_on_its_own_connection(
+    col: Collection, cards: CardBrowser
+) -> None:
+    ids = cards.card_ids(BrowseFilter())
+    assert len(ids) >= 6
+    with Collection.open(col.data_dir, clock=col.clock) as worker:
+        assert change_cards(worker, "suspend", ids, chunk=7) == len(ids)
+    assert all(col.card_schedule(i).suspended for i in ids)  # type: ignore[union-attr]
+    with Collection.open(col.data_dir, clock=col.clock) as worker:
+        change_cards(worker, "unsuspend", ids[:4], chunk=3)
+        change_cards(worker, "bury", ids[4:6])
+    assert not any(col.card_schedule(i).suspended for i in ids[:4])  # type: ignore[union-attr]
+    assert col.card_schedule(ids[4]).buried_until == col.today() + 1  # type: ignore[union-attr]
+    with Collection.open(col.data_dir, clock=col.clock) as worker:
+        change_cards(worker, "reset", ids[4:6])
+    assert col.card_schedule(ids[4]).buried_until is None  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from flashcards.core.scheduling import CardSchedule
 from flashcards.core.settings import DeckLimits
 from flashcards.core.sm2 import SM2State, review
 from flashcards.services.collection import Collection
-from flashcards.services.study import UNDO_DEPTH, StudySession
+from flashcards.services.study import UNDO_DEPTH, StudySession, plan_session
 from flashcards.services.sync import DeckSource, sync_decks
 from flashcards.storage.models import ReviewLog
 from tests.helpers import FakeClock, write_deck
@@ -202,4 +202,34 @@ def test_log_replay_gives_stored_state(
         assert stored is not None
         assert stored.sm2 == state
         assert stored.sm2.easiness == Decimal(stored.sm2.easiness)
+    col.close()
+
+
+def test_a_plan_built_on_another_connection_gives_the_same_session(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    col = make_collection(tmp_path, clock, notes=12, decks=2)
+    with Collection.open(col.data_dir, clock=clock, read_only=True) as worker:
+        plan = plan_session(worker, seed=9)
+    from_plan = StudySession(col, plan=plan)
+    direct = StudySession(col, seed=9)
+    assert list(from_plan.queue.upcoming(100)) == list(direct.queue.upcoming(100))
+    assert from_plan.remaining() == direct.remaining() == (24, 0, 0)
+    assert from_plan.seed == 9
+    from_plan.answer(5)
+    assert from_plan.remaining() == (23, 0, 0)
+    col.close()
+
+
+def test_a_plan_from_yesterday_is_built_again_for_today(tmp_path: Path, clock: FakeClock) -> None:
+    col = make_collection(tmp_path, clock, notes=3)
+    plan = plan_session(col, seed=4)
+    session = StudySession(col, plan=plan)
+    while not session.finished:
+        session.answer(5)
+    clock.advance(days=1)  # the learner left the app open overnight
+    again = StudySession(col, plan=plan)
+    assert again.today == plan.today + 1
+    assert again.seed == 4
+    assert again.remaining() == (0, 0, 3)  # yesterday's new cards are due for review
     col.close()

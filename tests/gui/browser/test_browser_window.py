@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from flashcards.gui.browser import BrowserWindow
-from flashcards.gui.browser import window as window_module
 from flashcards.gui.browser.confirmation import Confirmation
 from flashcards.gui.browser.model import sort_column
 from flashcards.gui.editor.external import ExternalEditor
@@ -168,9 +167,18 @@ def test_enter_previews_the_current_card(qtbot, browser: BrowserWindow) -> None:
 
 
 def test_bulk_suspend_unsuspend_bury_and_reset(
-    qtbot, browser: BrowserWindow, col: Collection, monkeypatch: pytest.MonkeyPatch
+    qtbot, col: Collection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(window_module, "BULK_CHUNK", 40)  # several chunks
+    from flashcards.gui.background import BackgroundRunner
+
+    # The real runner: the changes run on a worker thread with their own connection.
+    runner = BackgroundRunner()
+    browser = BrowserWindow(col, runner)
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 303, timeout=5000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    monkeypatch.setattr("flashcards.services.browse.BULK_CHUNK", 40)  # several chunks
     select_rows(browser, 3, 102)
     ids = browser.selected_card_ids()
     assert len(ids) == 100
@@ -182,7 +190,7 @@ def test_bulk_suspend_unsuspend_bury_and_reset(
     assert "100 selected of 303 cards" in browser._count_label.text()
     with qtbot.waitSignal(browser.cards_changed):
         browser.unsuspend_action.trigger()
-        assert not browser.unsuspend_action.isEnabled()  # while the chunks are applied
+        assert not browser.unsuspend_action.isEnabled()  # while the worker applies them
     assert not any(col.card_schedule(i).suspended for i in ids)  # type: ignore[union-attr]
     with qtbot.waitSignal(browser.cards_changed):
         browser.bury_action.trigger()
@@ -200,6 +208,7 @@ def test_bulk_suspend_unsuspend_bury_and_reset(
     with qtbot.waitSignal(browser.cards_changed):
         browser.reset_action.trigger()
     assert browser.model.data(browser.model.index(3, 3)) == "New"
+    runner.wait()
 
 
 def test_actions_follow_the_selection(browser: BrowserWindow) -> None:
