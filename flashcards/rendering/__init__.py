@@ -9,7 +9,6 @@ from pathlib import Path
 
 from flashcards.rendering.cache import CardRenderer
 from flashcards.rendering.settings import RenderSettings, Theme
-from flashcards.rendering.text import html_to_text
 from flashcards.rendering.theme import ThemePalette, theme_palette
 
 __all__ = [
@@ -45,6 +44,14 @@ def render_markdown(
     return render(text, cloze=cloze, reveal=reveal, settings=settings, base_dir=base_dir)
 
 
+def html_to_text(html: str) -> str:
+    """Plain text of rendered card HTML (see ``flashcards.rendering.text``)."""
+    # Imported on first use: only the command line's plain-text output needs the HTML parser.
+    from flashcards.rendering.text import html_to_text as to_text
+
+    return to_text(html)
+
+
 # The languages the bundled decks and the issue's alias list use. Importing a Pygments lexer
 # module costs 10-90 ms the first time; a background warm-up pays that before the first card.
 COMMON_LANGUAGES = (
@@ -74,11 +81,8 @@ COMMON_LANGUAGES = (
 
 def preload_lexers(languages: tuple[str, ...] = COMMON_LANGUAGES) -> None:
     """Import the Pygments lexers of ``languages`` now rather than at the first card using them."""
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
+    # The pipeline's own lookup: it remembers each name, so the first card skips the search too.
+    from flashcards.rendering.lexers import lexer_class
 
     for language in languages:
-        try:
-            get_lexer_by_name(language)
-        except ClassNotFound:
-            continue
+        lexer_class(language)

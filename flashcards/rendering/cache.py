@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -26,6 +25,10 @@ class CardRenderer:
         if max_entries < 1:
             raise ValueError("max_entries must be at least 1")
         self.max_entries = max_entries
+        # Imported here, not with the package: a process that only renders never pays for it.
+        import hashlib
+
+        self._sha256 = hashlib.sha256
         self._entries: OrderedDict[_Key, str] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -41,7 +44,7 @@ class CardRenderer:
         base_dir: Path | None = None,
     ) -> str:
         """Same as ``render_markdown``, from the cache when possible."""
-        key = (hashlib.sha256(text.encode()).digest(), cloze, reveal, settings, base_dir)
+        key = (self._sha256(text.encode()).digest(), cloze, reveal, settings, base_dir)
         with self._lock:
             found = self._entries.get(key)
             if found is not None:

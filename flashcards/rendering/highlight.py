@@ -49,10 +49,15 @@ def _style_table(theme: Theme) -> dict[_TokenType, str]:
     palette = theme_palette(theme)
     backgrounds = (palette.code_background, palette.cloze_background)
     table: dict[_TokenType, str] = {}
+    legible: dict[str, str] = {}  # a style repeats a few colours over many token types
     for ttype, spec in get_style_by_name(palette.pygments_style):
         parts: list[str] = []
         if spec["color"]:
-            colour = legible_colour("#" + spec["color"], backgrounds, palette.code_foreground)
+            colour = legible.get(spec["color"], "")
+            if not colour:
+                colour = legible[spec["color"]] = legible_colour(
+                    "#" + spec["color"], backgrounds, palette.code_foreground
+                )
             if colour != palette.code_foreground:
                 parts.append(f"color:{colour}")
         if spec["bold"]:
@@ -145,7 +150,7 @@ class CodeBlockFormatter(Formatter):
         tokens = _without_final_newline(tokens)
         palette = self.job.palette
         if plan is None or not plan.holes:
-            outfile.write(_join(self._plain_runs(tokens)))
+            outfile.write(self._plain_html(tokens))
             if plan is not None:
                 plan.consumed = True
             return
@@ -171,16 +176,36 @@ class CodeBlockFormatter(Formatter):
         plan.consumed = placeholders == hidden_holes
         outfile.write(_join(runs))
 
-    def _plain_runs(self, tokens: list[tuple[_TokenType, str]]) -> list[tuple[str, str]]:
-        """Runs of a block without holes (the common case, kept lean)."""
+    def _plain_html(self, tokens: list[tuple[_TokenType, str]]) -> str:
+        """``_join`` of a block without holes (the common case, kept lean): tokens of one style
+        are merged as they come, blank space joins the run before it, each run escaped once."""
         theme = self.job.palette.name
-        runs: list[tuple[str, str]] = []
+        table = _style_table(theme)
+        out = ["<pre>"]
+        current = ""  # the css of the run being collected
+        texts: list[str] = []
         for ttype, text in tokens:
             if not text:
                 continue
-            css = _blank_css(runs) if text.isspace() else token_css(theme, ttype)
-            runs.append((css, text))
-        return runs
+            if text.isspace():
+                css = current  # plain runs never have a background
+            else:
+                found = table.get(ttype)
+                css = token_css(theme, ttype) if found is None else found
+            if css != current and texts:
+                out.append(_span(current, "".join(texts)))
+                texts = []
+            current = css
+            texts.append(text)
+        if texts:
+            out.append(_span(current, "".join(texts)))
+        out.append("</pre>")
+        return "".join(out)
+
+
+def _span(css: str, text: str) -> str:
+    body = html.escape(text, quote=False)
+    return f'<span style="{css}">{body}</span>' if css else body
 
 
 def _blank_css(runs: list[tuple[str, str]]) -> str:

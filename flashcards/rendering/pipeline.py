@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from markdown.extensions import codehilite
 from markdown.extensions.codehilite import CodeHiliteExtension
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
@@ -17,6 +18,7 @@ from markdown.extensions.tables import TableExtension
 from flashcards.rendering.decorate import decorate, put_holes, wrap_document
 from flashcards.rendering.highlight import CodeBlockFormatter, CodeJob
 from flashcards.rendering.holes import TAB_LENGTH, ClozePlan, plan_clozes
+from flashcards.rendering.lexers import get_lexer_by_name
 from flashcards.rendering.lists import ListIndentPreprocessor
 from flashcards.rendering.sanitize import sanitize_html
 from flashcards.rendering.settings import RenderSettings
@@ -25,6 +27,12 @@ from flashcards.rendering.theme import ThemePalette, theme_palette
 __all__ = ["render_markdown"]
 
 _DEFAULT_SETTINGS = RenderSettings()
+
+# CodeHilite looks each block's lexer up through this module-level name. Pygments' own function
+# walks its lexer table per block and scans plugins for unknown names; ours resolves a name once
+# and shares the tokens of identical code between the sides of a note (see lexers.py). Nothing
+# else in the application uses CodeHilite, so replacing the name for the process is safe.
+codehilite.get_lexer_by_name = get_lexer_by_name  # type: ignore[attr-defined]  # not in the stubs
 
 
 class _Pipeline:
