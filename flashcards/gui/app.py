@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from flashcards.gui.dialogs import MessageBox
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from flashcards.gui.main_window import MainWindow
     from flashcards.services.collection import Collection
 
-__all__ = ["RunningApp", "run_app", "start_app"]
+__all__ = ["RunningApp", "import_while_responsive", "run_app", "start_app"]
 
 
 @dataclass
@@ -94,7 +96,16 @@ def start_app(
     window.set_theme(apply_theme(app, "system"))
     window.show()
     app.processEvents()
-    # Imported only now: a second launch exits above in a fraction of the time these take.
+    # Imported only now (a second launch exits above in a fraction of the time these take),
+    # on a thread while the event loop runs: the shown window paints and moves meanwhile.
+    import_while_responsive(
+        "flashcards.services.collection",
+        "flashcards.gui.background",
+        "flashcards.gui.main_controller",
+    )
+    if not window.isVisible():
+        instance.close()
+        return 0  # closed while it was loading: the learner changed their mind
     from flashcards.gui.background import BackgroundRunner
     from flashcards.gui.main_controller import MainController
     from flashcards.services.collection import Collection
@@ -120,6 +131,45 @@ def start_app(
     instance.activation_requested.connect(window.bring_to_front)
     controller.start()
     return RunningApp(app, collection, window, controller, runner, instance, translations)
+
+
+def import_while_responsive(*modules: str) -> None:
+    """Import ``modules`` on a worker thread while this thread runs the Qt event loop.
+
+    SQLAlchemy, the services and the controllers take about a second to import on a slow
+    machine; imported on the GUI thread, the window would be shown frozen all that time. An
+    import error is raised here, on the calling thread.
+    """
+    done = threading.Event()
+    failures: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            for name in modules:
+                importlib.import_module(name)
+        except BaseException as error:  # re-raised on the GUI thread below
+            failures.append(error)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=load, name="flashcards-imports", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def check() -> None:
+        if done.is_set():
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    if not done.is_set():
+        loop.exec()
+    timer.stop()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def open_error_text(error: BaseException, data_dir: Path) -> str:

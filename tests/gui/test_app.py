@@ -98,3 +98,33 @@ def test_a_collection_locked_by_another_process_shows_a_message(
     assert start_app(data_dir, server_name=server_name) == 1
     [(_title, text)] = errors
     assert "open in another Flashcards program" in text
+
+
+def test_slow_imports_run_while_the_event_loop_turns(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from flashcards.gui.app import import_while_responsive
+
+    name = f"slow_module_{uuid.uuid4().hex}"
+    (tmp_path / f"{name}.py").write_text("import time\ntime.sleep(0.3)\nLOADED = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    import_while_responsive(name)
+    timer.stop()
+    assert sys.modules[name].LOADED
+    assert len(ticks) >= 5  # the loop ran timers while the module loaded
+
+
+def test_an_import_error_comes_back_to_the_caller(qtbot) -> None:
+    from flashcards.gui.app import import_while_responsive
+
+    with pytest.raises(ModuleNotFoundError):
+        import_while_responsive("flashcards.no_such_module")

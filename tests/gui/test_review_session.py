@@ -202,9 +202,7 @@ def test_study_pressed_twice_starts_one_session(qtbot, shell: MainController) ->
     assert shell.window.current_page() == "review"
 
 
-def test_a_session_that_cannot_start_is_reported(
-    qtbot, shell: MainController, monkeypatch
-) -> None:
+def test_a_session_that_cannot_start_is_reported(qtbot, shell: MainController, monkeypatch) -> None:
     from flashcards.gui.dialogs import MessageBox
     from flashcards.services.errors import DatabaseError
 
