@@ -165,6 +165,14 @@ Check that the disk is not full and that you may write there.</source>
         <translation>重置卡片</translation>
     </message>
     <message>
+        <source>Updating 1 card…</source>
+        <translation>正在更新 1 张卡片…</translation>
+    </message>
+    <message>
+        <source>Updating %1 cards…</source>
+        <translation>正在更新 %1 张卡片…</translation>
+    </message>
+    <message>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -205,10 +213,6 @@ Check that the disk is not full and that you may write there.</source>
         <translation>把这 %1 张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
     </message>
     <message>
-        <source>Updating cards… %1 of %2</source>
-        <translation>正在更新卡片… %1 / %2</translation>
-    </message>
-    <message>
         <source>Suspended 1 card.</source>
         <translation>已暂停 1 张卡片。</translation>
     </message>
@@ -239,6 +243,10 @@ Check that the disk is not full and that you may write there.</source>
     <message>
         <source>Reset %1 cards to new.</source>
         <translation>已将 %1 张卡片重置为新卡片。</translation>
+    </message>
+    <message>
+        <source>Not all cards were changed: %1</source>
+        <translation>部分卡片未能更改：%1</translation>
     </message>
     <message>
         <source>1 card</source>
@@ -751,6 +759,10 @@ Check that the disk is not full and that you may write there.</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Cannot start studying</source>
+        <translation>无法开始学习</translation>
+    </message>
+    <message>
         <source>Deck Problems</source>
         <translation>牌组问题</translation>
     </message>
@@ -955,6 +967,13 @@ Check that the disk is not full and that you may write there.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Preparing cards…</source>
+        <translation>正在准备卡片…</translation>
     </message>
 </context>
 <context>
