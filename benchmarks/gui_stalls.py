@@ -286,13 +286,13 @@ def drive(data_dir: Path, profile: str | None = None, *, stacks: bool = False) -
         "browser: suspend all",
         running,
         browser.suspend_action.trigger,  # type: ignore[attr-defined]
-        lambda: browser._bulk_work is None,  # type: ignore[attr-defined]
+        lambda: browser.bulk.running is None,  # type: ignore[attr-defined]
     )
     measure(
         "browser: unsuspend all",
         running,
         browser.unsuspend_action.trigger,  # type: ignore[attr-defined]
-        lambda: browser._bulk_work is None,  # type: ignore[attr-defined]
+        lambda: browser.bulk.running is None,  # type: ignore[attr-defined]
     )
     measure(
         "browser: sort by due",

@@ -161,18 +161,6 @@ Check that the disk is not full and that you may write there.</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <source>Reset cards</source>
-        <translation>重置卡片</translation>
-    </message>
-    <message>
-        <source>Updating 1 card…</source>
-        <translation>正在更新 1 张卡片…</translation>
-    </message>
-    <message>
-        <source>Updating %1 cards…</source>
-        <translation>正在更新 %1 张卡片…</translation>
-    </message>
-    <message>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -203,50 +191,6 @@ Check that the disk is not full and that you may write there.</source>
     <message>
         <source>This card no longer exists.</source>
         <translation>这张卡片已不存在。</translation>
-    </message>
-    <message>
-        <source>Make this card new again? Its review history is kept, but its interval starts over.</source>
-        <translation>把这张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
-    </message>
-    <message>
-        <source>Make these %1 cards new again? Their review history is kept, but their intervals start over.</source>
-        <translation>把这 %1 张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
-    </message>
-    <message>
-        <source>Suspended 1 card.</source>
-        <translation>已暂停 1 张卡片。</translation>
-    </message>
-    <message>
-        <source>Suspended %1 cards.</source>
-        <translation>已暂停 %1 张卡片。</translation>
-    </message>
-    <message>
-        <source>Unsuspended 1 card.</source>
-        <translation>已恢复 1 张卡片。</translation>
-    </message>
-    <message>
-        <source>Unsuspended %1 cards.</source>
-        <translation>已恢复 %1 张卡片。</translation>
-    </message>
-    <message>
-        <source>Buried 1 card until tomorrow.</source>
-        <translation>已将 1 张卡片搁置到明天。</translation>
-    </message>
-    <message>
-        <source>Buried %1 cards until tomorrow.</source>
-        <translation>已将 %1 张卡片搁置到明天。</translation>
-    </message>
-    <message>
-        <source>Reset 1 card to new.</source>
-        <translation>已将 1 张卡片重置为新卡片。</translation>
-    </message>
-    <message>
-        <source>Reset %1 cards to new.</source>
-        <translation>已将 %1 张卡片重置为新卡片。</translation>
-    </message>
-    <message>
-        <source>Not all cards were changed: %1</source>
-        <translation>部分卡片未能更改：%1</translation>
     </message>
     <message>
         <source>1 card</source>
@@ -323,6 +267,65 @@ Check that the disk is not full and that you may write there.</source>
     <message>
         <source>Cards</source>
         <translation>卡片</translation>
+    </message>
+</context>
+<context>
+    <name>BulkChanges</name>
+    <message>
+        <source>Updating 1 card…</source>
+        <translation>正在更新 1 张卡片…</translation>
+    </message>
+    <message>
+        <source>Updating %1 cards…</source>
+        <translation>正在更新 %1 张卡片…</translation>
+    </message>
+    <message>
+        <source>Reset cards</source>
+        <translation>重置卡片</translation>
+    </message>
+    <message>
+        <source>Make this card new again? Its review history is kept, but its interval starts over.</source>
+        <translation>把这张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
+    </message>
+    <message>
+        <source>Make these %1 cards new again? Their review history is kept, but their intervals start over.</source>
+        <translation>把这 %1 张卡片重新设为新卡片？复习记录会保留，但间隔将从头开始。</translation>
+    </message>
+    <message>
+        <source>Suspended 1 card.</source>
+        <translation>已暂停 1 张卡片。</translation>
+    </message>
+    <message>
+        <source>Suspended %1 cards.</source>
+        <translation>已暂停 %1 张卡片。</translation>
+    </message>
+    <message>
+        <source>Unsuspended 1 card.</source>
+        <translation>已恢复 1 张卡片。</translation>
+    </message>
+    <message>
+        <source>Unsuspended %1 cards.</source>
+        <translation>已恢复 %1 张卡片。</translation>
+    </message>
+    <message>
+        <source>Buried 1 card until tomorrow.</source>
+        <translation>已将 1 张卡片搁置到明天。</translation>
+    </message>
+    <message>
+        <source>Buried %1 cards until tomorrow.</source>
+        <translation>已将 %1 张卡片搁置到明天。</translation>
+    </message>
+    <message>
+        <source>Reset 1 card to new.</source>
+        <translation>已将 1 张卡片重置为新卡片。</translation>
+    </message>
+    <message>
+        <source>Reset %1 cards to new.</source>
+        <translation>已将 %1 张卡片重置为新卡片。</translation>
+    </message>
+    <message>
+        <source>Not all cards were changed: %1</source>
+        <translation>部分卡片未能更改：%1</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
-    QItemSelection,
     QItemSelectionModel,
-    QItemSelectionRange,
     QModelIndex,
     Qt,
     QTimer,
@@ -19,47 +17,31 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from flashcards.gui.browser.bulk import BulkChanges
 from flashcards.gui.browser.card_html import card_sides, render_settings
-from flashcards.gui.browser.confirmation import Confirmation
 from flashcards.gui.browser.filters import FilterBar
 from flashcards.gui.browser.model import COLUMNS, CardTableModel, sort_column
 from flashcards.gui.browser.preview import CardPreview
 from flashcards.gui.browser.runner import Runner
+from flashcards.gui.browser.table import CardTable
 from flashcards.gui.browser.wording import counted
 from flashcards.gui.editor.external import ExternalEditor
 from flashcards.gui.theme import AppTheme
-from flashcards.services.browse import (
-    BrowseFilter,
-    BulkAction,
-    CardBrowser,
-    change_cards,
-    open_reader,
-)
+from flashcards.services.browse import BrowseFilter, BulkAction, CardBrowser, open_reader
 from flashcards.services.collection import Collection
 
 __all__ = ["BrowserWindow"]
 
 PREVIEW_DELAY_MS = 40
-_COLUMN_WIDTHS = {
-    "card": 72,
-    "deck": 150,
-    "state": 84,
-    "due": 92,
-    "interval": 64,
-    "ease": 50,
-    "reviews": 62,
-}
 
 
 class BrowserWindow(QMainWindow):
@@ -80,39 +62,10 @@ class BrowserWindow(QMainWindow):
         self.model = CardTableModel(self.cards, parent=self)
         self._generation = 0
         self._preview_card: int | None = None
-        self._bulk_work: BulkAction | None = None  # the bulk change running in the background
+        self.bulk = BulkChanges(collection, runner, self)
 
         self.filters = FilterBar(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("browserTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        # Fixed row heights: the view never measures 100,000 rows.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        # QHeaderView paints each section after asking whether the neighbouring columns are
-        # fully selected, which walks every row of the column through the model: with 100,000
-        # rows selected (Ctrl+A) each header repaint took seconds. The header gets a selection
-        # model of its own, always empty; selecting and sorting still go through the table.
-        self._header_selection = QItemSelectionModel(self.model, self)
-        header.setSelectionModel(self._header_selection)
-        for number, column in enumerate(COLUMNS):
-            if column.key in _COLUMN_WIDTHS:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(number, _COLUMN_WIDTHS[column.key])
-        self.table.setSortingEnabled(True)
-        header.setSortIndicator(sort_column("deck"), Qt.SortOrder.AscendingOrder)
+        self.table = CardTable(self.model, self)
 
         self.preview = CardPreview(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -137,6 +90,8 @@ class BrowserWindow(QMainWindow):
         self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
 
         self._make_actions()
+        self.bulk.started.connect(self._on_bulk_started)
+        self.bulk.finished.connect(self._on_bulk_finished)
         self.filters.filter_changed.connect(self._on_filters_filter_changed)
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.model.modelReset.connect(self._update_counts)
@@ -174,7 +129,7 @@ class BrowserWindow(QMainWindow):
         """The selected cards, in table order (selection ranges are read from the id list)."""
         ids = self.cards.card_ids(self.model.browse_filter())
         chosen: list[int] = []
-        for selection_range in _ranges(self.table.selectionModel().selection()):
+        for selection_range in self.table.selected_ranges():
             chosen.extend(ids[selection_range.top() : selection_range.bottom() + 1])
         return list(dict.fromkeys(chosen))
 
@@ -261,76 +216,20 @@ class BrowserWindow(QMainWindow):
         self._enable_card_actions()
 
     def _enable_card_actions(self) -> None:
-        has_selection = self._bulk_work is None and self.table.selectionModel().hasSelection()
+        has_selection = self.bulk.running is None and self.table.selectionModel().hasSelection()
         for item in self._card_actions:
             item.setEnabled(has_selection)
 
     def _bulk(self, what: BulkAction) -> None:
-        if self._bulk_work is not None:
-            return
-        ids = self.selected_card_ids()
-        if not ids:
-            return
-        count = len(ids)
-        if what == "reset" and not Confirmation.ask(
-            self,
-            self.tr("Reset cards"),
-            counted(
-                count,
-                self.tr(
-                    "Make this card new again? Its review history is kept, but its "
-                    "interval starts over."
-                ),
-                self.tr(
-                    "Make these %1 cards new again? Their review history is kept, but "
-                    "their intervals start over."
-                ),
-            ),
-        ):
-            return
-        self._bulk_work = what
-        self._set_card_actions_busy(True)
-        self.statusBar().showMessage(
-            counted(count, self.tr("Updating 1 card…"), self.tr("Updating %1 cards…"))
-        )
-        # On a worker with its own connection: 100,000 cards take about half a second, in
-        # short transactions, so the window stays live and a review elsewhere can answer.
-        data_dir, clock = self.collection.data_dir, self.collection.clock
+        if self.bulk.start(what, self.selected_card_ids()):
+            self._set_card_actions_busy(True)
 
-        def work() -> int:
-            with Collection.open(data_dir, clock=clock) as own:
-                return change_cards(own, what, ids)
+    def _on_bulk_started(self, message: str) -> None:
+        self.statusBar().showMessage(message)
 
-        self.runner.run(
-            work,
-            lambda _done: self._on_bulk_done(what, count),
-            self._on_bulk_failed,
-        )
-
-    def _on_bulk_done(self, what: BulkAction, count: int) -> None:
-        self._bulk_work = None
+    def _on_bulk_finished(self, message: str) -> None:
         self._set_card_actions_busy(False)
-        messages = {
-            "suspend": counted(count, self.tr("Suspended 1 card."), self.tr("Suspended %1 cards.")),
-            "unsuspend": counted(
-                count, self.tr("Unsuspended 1 card."), self.tr("Unsuspended %1 cards.")
-            ),
-            "bury": counted(
-                count,
-                self.tr("Buried 1 card until tomorrow."),
-                self.tr("Buried %1 cards until tomorrow."),
-            ),
-            "reset": counted(
-                count, self.tr("Reset 1 card to new."), self.tr("Reset %1 cards to new.")
-            ),
-        }
-        self._after_change(messages[what])
-
-    def _on_bulk_failed(self, error: object) -> None:
-        self._bulk_work = None
-        self._set_card_actions_busy(False)
-        # Chunks already written stay written: show the cards as they now are.
-        self._after_change(self.tr("Not all cards were changed: %1").replace("%1", str(error)))
+        self._after_change(message)
 
     def _set_card_actions_busy(self, busy: bool) -> None:
         if busy:
@@ -543,9 +442,7 @@ class BrowserWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         total = self.model.rowCount()
-        selected = sum(
-            r.bottom() - r.top() + 1 for r in _ranges(self.table.selectionModel().selection())
-        )
+        selected = sum(r.bottom() - r.top() + 1 for r in self.table.selected_ranges())
         text = counted(total, self.tr("1 card"), self.tr("%1 cards"))
         if selected > 1:
             text = self.tr("%1 selected of %2").replace("%1", str(selected)).replace("%2", text)
@@ -593,10 +490,6 @@ class BrowserWindow(QMainWindow):
         self._preview_timer.stop()
         self.cards.close()
         super().closeEvent(event)
-
-
-def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
-    return [selection.at(i) for i in range(selection.size())]
 
 
 def _add_action(target: QToolBar | QMenu, action: QAction | None) -> None:
