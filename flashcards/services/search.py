@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, text
@@ -56,24 +55,21 @@ def search_notes(
         return []
     long_words = [w for w in words if len(w) >= 3]
     short_words = [w for w in words if len(w) < 3]
+    match = " AND ".join(fts_phrase(w) for w in long_words)
+    if long_words:
+        # The usual case, kept off SQLAlchemy (its session costs more than the query): one
+        # plain read transaction checks that the index is current and lets it drive.
+        with collection.database.snapshot() as connection:
+            if connection.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone() is None:
+                rows = indexed_hits(
+                    connection,
+                    match,
+                    like_patterns=[like_pattern(word) for word in short_words],
+                    include_retired=include_retired,
+                    limit=limit,
+                )
+                return [NoteHit(*row) for row in rows]
     with collection.database.reading() as session:
-        connection = session.connection()
-        match = " AND ".join(fts_phrase(w) for w in long_words)
-        queue_empty = (
-            connection.exec_driver_sql("SELECT 1 FROM search_queue LIMIT 1").first() is None
-        )
-        if long_words and queue_empty:
-            # The index is current: let it drive (first hits at once, in note order).
-            driver = connection.connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            rows = indexed_hits(
-                driver,
-                match,
-                like_patterns=[like_pattern(word) for word in short_words],
-                include_retired=include_retired,
-                limit=limit,
-            )
-            return [NoteHit(*row) for row in rows]
         # Short words only, or notes changed since the index last caught up: those are matched
         # the slow way (their index entries may still hold the old text). Same note order.
         statement = (
@@ -97,4 +93,4 @@ def search_notes(
             # Trigram indexes cannot match fewer than three characters.
             statement = statement.where(note_contains(word))
         # Core execution: plain tuples, no ORM row objects for a thousand hits.
-        return [NoteHit(*row) for row in connection.execute(statement)]
+        return [NoteHit(*row) for row in session.connection().execute(statement)]
