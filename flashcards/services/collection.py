@@ -40,8 +40,8 @@ class Collection:
         self._decks: list[DeckInfo] | None = None
         self._data_version: int | None = None
         self.writer_lock: WriterLock | None = None  # held while a writable collection is open
-        with database.reading() as session:
-            self._settings = card_store.load_settings(session)
+        with database.snapshot() as connection:
+            self._settings = card_store.load_settings(connection)
 
     @classmethod
     def open(
@@ -133,20 +133,11 @@ class Collection:
         """The decks that are not retired, in deck-list order. Cached: only a sync changes them."""
         self._drop_stale_caches()
         if self._decks is None:
-            with self.database.reading() as session:
-                rows = session.execute(
-                    select(
-                        Deck.id,
-                        Deck.key,
-                        Deck.title,
-                        Deck.description,
-                        Deck.group_path,
-                        Deck.path,
-                        Deck.position,
-                    )
-                    .where(Deck.retired == false())
-                    .order_by(Deck.group_path, Deck.position, Deck.title)
-                ).all()
+            with self.database.snapshot() as connection:
+                rows = connection.execute(
+                    'SELECT id, "key", title, description, group_path, path, position '
+                    "FROM decks WHERE NOT retired ORDER BY group_path, position, title"
+                ).fetchall()
             self._decks = [DeckInfo(*row) for row in rows]
         return list(self._decks)
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from flashcards.core.queue import DueCard
@@ -283,10 +282,12 @@ def delete_review(executor: Executor, review_id: int) -> None:
     _connection(executor).execute("DELETE FROM reviews WHERE id = ?", (review_id,))
 
 
-def load_settings(session: Session) -> Settings:
-    """The stored settings (defaults for anything never set)."""
+def load_settings(connection: sqlite3.Connection) -> Settings:
+    """The stored settings (defaults for anything never set). Plain SQL: it runs on every
+    open, before anything else would need SQLAlchemy's ORM set up."""
     data = {
-        key: json.loads(value) for key, value in session.execute(select(Setting.key, Setting.value))
+        key: json.loads(value)
+        for key, value in connection.execute("SELECT key, value FROM settings")
     }
     return Settings.from_dict(data)
 

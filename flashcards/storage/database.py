@@ -122,6 +122,9 @@ class Database:
         """The bare connection in a read transaction: one consistent view for a few quick
         queries (the deck list), without a SQLAlchemy session around them."""
         connection = self._driver
+        if connection.in_transaction:
+            yield connection  # already inside one (a sync asking for the deck list): share it
+            return
         connection.execute("BEGIN")
         try:
             yield connection
