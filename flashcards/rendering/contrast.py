@@ -32,7 +32,11 @@ def relative_luminance(colour: str) -> float:
 
 def contrast_ratio(first: str, second: str) -> float:
     """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
-    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return _ratio(relative_luminance(first), relative_luminance(second))
+
+
+def _ratio(first: float, second: float) -> float:
+    high, low = (first, second) if first >= second else (second, first)
     return (high + 0.05) / (low + 0.05)
 
 
@@ -47,10 +51,13 @@ def legible_colour(
 ) -> str:
     """``colour`` moved towards ``towards`` in 5 % steps until it reaches ``minimum`` on each
     background (``towards`` must itself be legible there)."""
-    backgrounds = tuple(backgrounds)
+    # Each background's luminance once, not once per step (this runs for every colour of a
+    # Pygments style when a theme is first used).
+    grounds = [relative_luminance(bg) for bg in backgrounds]
     candidate = blend(colour, colour, 0)  # normalised to lowercase #rrggbb
     for step in range(21):
         candidate = blend(colour, towards, step / 20)
-        if all(contrast_ratio(candidate, bg) >= minimum for bg in backgrounds):
+        luminance = relative_luminance(candidate)
+        if all(_ratio(luminance, ground) >= minimum for ground in grounds):
             return candidate
     return candidate
