@@ -314,8 +314,9 @@ class DeckPage(QWidget):
         counts = [node.counts for node in self.model.root.walk()]
         for column, field in zip(COUNT_COLUMNS, ("new", "learning", "review"), strict=True):
             widest = max((getattr(c, field) for c in counts), default=0)
+            # The header's own hint leaves its words touching the next column: give them air.
             width = max(
-                header.sectionSizeFromContents(column).width(),
+                header.sectionSizeFromContents(column).width() + 14,
                 metrics.horizontalAdvance(str(widest)) + padding,
             )
             header.resizeSection(column, width)
