@@ -28,6 +28,9 @@ Token = tuple[_TokenType, str]
 
 _classes: dict[str, type[Lexer] | None] = {}  # lowercased alias -> class, None: no such lexer
 _classes_lock = threading.Lock()
+# A hostile deck may use any number of made-up fence languages; past this many names a lookup
+# is still right, only no longer remembered.
+MAX_NAMES = 1024
 
 
 def _find_builtin(alias: str) -> type[Lexer] | None:
@@ -50,18 +53,22 @@ def lexer_class(alias: str | None) -> type[Lexer] | None:
     # whichever thread stores it.
     cls = _find_builtin(key)
     with _classes_lock:
-        _classes[key] = cls
+        if len(_classes) < MAX_NAMES:
+            _classes[key] = cls
     return cls
 
 
 class TokenCache:
     """A bounded, thread-safe LRU of token lists, keyed by (lexer class, options, text)."""
 
-    def __init__(self, max_entries: int = 256, max_text: int = 20_000) -> None:
+    def __init__(self, max_entries: int = 64, max_text: int = 5_000) -> None:
         if max_entries < 1:
             raise ValueError("max_entries must be at least 1")
         self.max_entries = max_entries
-        self.max_text = max_text  # longer code is lexed every time rather than held in memory
+        # Longer code is lexed every time rather than held: 5,000 characters of YAML make ~180 KB
+        # of tokens, so even a hostile deck's full cache stays near 12 MB. 64 entries cover the
+        # sides of the current note and the next one the review screen pre-renders.
+        self.max_text = max_text
         self._entries: OrderedDict[tuple[type[Lexer], str, str], tuple[Token, ...]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0

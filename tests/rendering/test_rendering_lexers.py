@@ -9,7 +9,7 @@ from pygments.lexers.python import PythonLexer
 from pygments.lexers.special import TextLexer
 from pygments.util import ClassNotFound
 
-from flashcards.rendering import preload_lexers, render_markdown
+from flashcards.rendering import lexers, preload_lexers, render_markdown
 from flashcards.rendering.lexers import (
     CachingLexer,
     TokenCache,
@@ -39,6 +39,15 @@ def test_unknown_or_missing_names_have_no_lexer(alias: str | None) -> None:
     with pytest.raises(ClassNotFound):
         get_lexer_by_name(alias)
     assert issubclass(ClassNotFound, ValueError)  # what CodeHilite catches to fall back to text
+
+
+def test_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexers, "_classes", {})
+    monkeypatch.setattr(lexers, "MAX_NAMES", 3)
+    for index in range(10):
+        assert lexer_class(f"made-up-{index}") is None
+    assert lexer_class("yaml") is YamlLexer  # still found, only not remembered
+    assert len(lexers._classes) == 3
 
 
 def test_preloading_remembers_the_names() -> None:
