@@ -204,6 +204,7 @@ class CodeBlockFormatter(Formatter):
 
 
 def _span(css: str, text: str) -> str:
+    """One run: its text escaped, in a span when it has a style."""
     body = html.escape(text, quote=False)
     return f'<span style="{css}">{body}</span>' if css else body
 
