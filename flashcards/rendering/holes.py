@@ -10,7 +10,6 @@ code exactly as written; the code formatter then hides or marks the hole's chara
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -62,31 +61,41 @@ class HoleState(Enum):
     SHOWN = "shown"  # the answer as plain text
 
 
-@dataclass(frozen=True, slots=True)
+# The plan types below are plain slotted classes rather than dataclasses: creating a dataclass
+# costs about 1 ms at import, and these are built and read only inside this package.
+
+
 class Hole:
     """One cloze as rendered on this side."""
 
-    cloze: Cloze
-    state: HoleState
+    __slots__ = ("cloze", "state")
+
+    def __init__(self, cloze: Cloze, state: HoleState) -> None:
+        self.cloze = cloze
+        self.state = state
 
 
-@dataclass(slots=True)
 class CodeBlockPlan:
     """One fenced block as CodeHilite hands it to Pygments, with its holes' spans in that text."""
 
-    code: str
-    holes: list[tuple[int, int, Hole]]
-    consumed: bool = False
+    __slots__ = ("code", "consumed", "holes")
+
+    def __init__(self, code: str, holes: list[tuple[int, int, Hole]]) -> None:
+        self.code = code
+        self.holes = holes
+        self.consumed = False  # set by the formatter once the block is written as planned
 
 
-@dataclass(slots=True)
 class ClozePlan:
     """The Markdown source to convert, and how to put the holes back."""
 
-    source: str
-    sentinels: dict[str, Hole] = field(default_factory=dict)
-    code_blocks: list[CodeBlockPlan] = field(default_factory=list)
-    code_holes: bool = False  # True when some hole is handled by the code formatter
+    __slots__ = ("code_blocks", "code_holes", "sentinels", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.sentinels: dict[str, Hole] = {}
+        self.code_blocks: list[CodeBlockPlan] = []
+        self.code_holes = False  # True when some hole is handled by the code formatter
 
 
 def normalise_source(text: str) -> str:
