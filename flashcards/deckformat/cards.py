@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from flashcards.deckformat.model import CardSpec, DeckHeader, ParsedNote
 
@@ -10,6 +11,9 @@ __all__ = ["card_faces", "card_specs", "compose_faces", "normalise_prompt", "not
 
 # Markdown marks that are symbols, not punctuation, in Unicode but carry no meaning in a prompt.
 _EXTRA_MARKS = frozenset("`~")
+# Specs are frozen, so every note shares these (an import asks for a hundred thousand of them).
+_BASIC = CardSpec(0, "basic", None)
+_REVERSE = CardSpec(1, "reverse", None)
 
 
 def card_specs(note: ParsedNote, header: DeckHeader | None) -> list[CardSpec]:
@@ -19,14 +23,16 @@ def card_specs(note: ParsedNote, header: DeckHeader | None) -> list[CardSpec]:
     never gets a reverse card.
     """
     if note.cloze_numbers:
-        return [CardSpec(n, "cloze", n) for n in note.cloze_numbers]
-    specs = [CardSpec(0, "basic", None)]
+        return [_cloze_spec(n) for n in note.cloze_numbers]
     reverse = note.reverse
     if reverse is None:
         reverse = header.reverse if header is not None else False
-    if reverse:
-        specs.append(CardSpec(1, "reverse", None))
-    return specs
+    return [_BASIC, _REVERSE] if reverse else [_BASIC]
+
+
+@lru_cache(maxsize=256)
+def _cloze_spec(number: int) -> CardSpec:
+    return CardSpec(number, "cloze", number)
 
 
 def compose_faces(prompt: str, front: str, back: str, kind: str) -> tuple[str, str]:

@@ -320,52 +320,67 @@ class _Parser:
         metas: list[NoteMeta | None] = []
         seen_ids: dict[str, int] = {}
         no_numbers: tuple[int, ...] = ()
+        # Per-file checks spare most notes a search of their own.
+        may_cloze = "{{c" in text
+        plain = "\r" not in text
         for raw in self.raw:
-            meta = self._meta(raw.metas, seen_ids) if raw.metas else None
+            start, body, region_end, line = raw.start, raw.body, raw.region_end, raw.line
+            raw_metas = raw.metas
+            meta = self._meta(raw_metas, seen_ids) if raw_metas else None
             metas.append(meta)
+            # The note ends after its last non-blank line; trailing blank lines separate notes.
+            stop = start + len(text[start:region_end].rstrip())
             if raw.splits:
                 split_line, split_start, split_cut = raw.splits[0]
-                for line, *_ in raw.splits[1:]:
+                for other, *_ in raw.splits[1:]:
                     message = f"second '---' split line in this note (see line {split_line})"
-                    self.error(line, message)
-                front = _section(text, raw.body, split_start, raw.cuts)
-                back = _section(text, split_cut, raw.region_end, raw.cuts)
-            else:
+                    self.error(other, message)
+                front = _section(text, body, split_start, raw.cuts)
+                back = _section(text, split_cut, stop, raw.cuts)
+            elif raw.cuts or not plain:
                 front = ""
-                back = _section(text, raw.body, raw.region_end, raw.cuts)
+                back = _section(text, body, stop, raw.cuts)
+            else:  # _section's common case inline: text[body:stop] has no trailing blanks
+                front = ""
+                chunk = text[body:stop]
+                rest = chunk.lstrip()
+                back = chunk[chunk.rfind("\n", 0, len(chunk) - len(rest)) + 1 :] if rest else ""
             numbers = code_numbers = no_numbers
-            if text.find("{{c", raw.start, raw.region_end) >= 0:
+            if may_cloze and text.find("{{c", start, region_end) >= 0:
                 numbers, code_numbers = self._clozes(raw)
             if not raw.prompt:
-                self.error(raw.line, "note heading has no text: write the prompt after '## '")
+                self.error(line, "note heading has no text: write the prompt after '## '")
             if not back and not numbers:
                 message = (
                     "note has no answer: write it under the heading (or under the '---' line), "
                     "or use a cloze"
                 )
-                self.error(raw.line, message)
-            reverse = meta.reverse if meta is not None else None
-            if numbers and reverse and raw.metas:
-                self.warning(raw.metas[0][0], "'reverse' is ignored on a cloze note")
-            # The note ends after its last non-blank line; trailing blank lines separate notes.
-            last = raw.start + len(text[raw.start : raw.region_end].rstrip()) - 1
-            end = text.find("\n", last, raw.region_end)
+                self.error(line, message)
+            note_id: str | None = None
+            tags: tuple[str, ...] = ()
+            source: str | None = None
+            reverse: bool | None = None
+            if meta is not None:
+                note_id, tags, source, reverse = meta.note_id, meta.tags, meta.source, meta.reverse
+                if numbers and reverse and raw_metas:
+                    self.warning(raw_metas[0][0], "'reverse' is ignored on a cloze note")
+            end = text.find("\n", stop - 1, region_end)
             notes.append(
                 ParsedNote(
-                    raw.line,
-                    raw.line + text.count("\n", raw.start, last),
+                    line,
+                    line + text.count("\n", start, stop - 1),
                     raw.prompt,
                     front,
                     back,
-                    meta.note_id if meta is not None else None,
-                    meta.tags if meta is not None else (),
-                    meta.source if meta is not None else None,
+                    note_id,
+                    tags,
+                    source,
                     reverse,
                     numbers,
                     code_numbers,
                     raw.fences is not None,
-                    raw.start,
-                    end + 1 if end >= 0 else raw.region_end,
+                    start,
+                    end + 1 if end >= 0 else region_end,
                 )
             )
         return notes, metas

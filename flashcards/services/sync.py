@@ -266,16 +266,19 @@ def _sync_notes(
     ).all()
     matches = match_notes(notes, keys, old_rows)  # new index -> old row
     deck_tags = list(header.tags)
-    moved = _moved_indexes(matches, old_rows, path)
+    plain_tags = " ".join(dict.fromkeys(deck_tags))  # the tags of a note without its own
+    moved = _moved_indexes(matches, old_rows, path) if matches else set()
     inserts: list[tuple[object, ...]] = []
+    added: list[int] = []  # indexes of the inserted notes
     updates: list[tuple[object, ...]] = []
     card_work: list[tuple[int, int]] = []  # (note index, note id) needing card updates
     for index, note in enumerate(notes):
-        tags = " ".join(dict.fromkeys([*deck_tags, *note.tags]))
+        tags = " ".join(dict.fromkeys([*deck_tags, *note.tags])) if note.tags else plain_tags
         content_hash = _content_hash(note, tags)
+        # Flags go in as 0/1: the driver binds a bool only after a failed adapter lookup.
         values = (
             keys[index],
-            note.note_id is not None,
+            0 if note.note_id is None else 1,
             note.prompt,
             note.front,
             note.back,
@@ -285,12 +288,12 @@ def _sync_notes(
             note.line,
             index,
             content_hash,
-            False,
+            0,
         )
         old = matches.get(index)
         if old is None:
             inserts.append(values)
-            result.added += 1
+            added.append(index)
             continue
         content_changed = old.content_hash != content_hash
         if old.retired:
@@ -316,12 +319,15 @@ def _sync_notes(
     result.removed = len(retire)
     if retire:
         _retire_notes(session, deck.id, retire)
+    result.added = len(inserts)
     new_cards: list[tuple[int, int]] = []
     if inserts:
-        bulk.insert_notes(session, deck.id, inserts)
-        new_keys = {str(row[0]) for row in inserts}
-        ids = dict(session.execute(select(Note.key, Note.id).where(Note.deck_id == deck.id)).all())
-        new_cards = [(index, ids[key]) for index, key in enumerate(keys) if key in new_keys]
+        new_ids = bulk.insert_notes(session, deck.id, inserts)
+        if new_ids is None:
+            query = select(Note.key, Note.id).where(Note.deck_id == deck.id)
+            ids = dict(session.execute(query).all())
+            new_ids = [ids[keys[index]] for index in added]
+        new_cards = list(zip(added, new_ids, strict=True))
     _sync_cards(session, deck, header, notes, card_work, new_cards)
     return result
 
@@ -377,31 +383,50 @@ def _sync_cards(
             select(Card.id, Card.note_id, Card.ordinal, Card.retired).where(Card.note_id.in_(chunk))
         ):
             existing.setdefault(note_id, {})[ordinal] = (card_id, retired)
+    deck_id = deck.id
     inserts: list[tuple[int, int, int, str, int]] = []
     updates: list[tuple[str, int, int, int]] = []
     stale: list[int] = []
-    for index, note_id in [*changed, *added]:
+    for index, note_id in changed:
         specs = card_specs(notes[index], header)
         have = existing.get(note_id, {})
         for spec in specs:
             position = index * 1000 + spec.ordinal
             current = have.get(spec.ordinal)
             if current is None:
-                inserts.append((note_id, deck.id, spec.ordinal, spec.kind, position))
+                inserts.append((note_id, deck_id, spec.ordinal, spec.kind, position))
             else:
-                updates.append((spec.kind, position, deck.id, current[0]))
+                updates.append((spec.kind, position, deck_id, current[0]))
         wanted = {spec.ordinal for spec in specs}
         stale += [
             card_id
             for ordinal, (card_id, retired) in have.items()
             if ordinal not in wanted and not retired
         ]
+    # New notes have no cards to compare with. When they all want the same cards (the usual
+    # case: every note basic) and hold a run of ids, SQLite makes the cards from the note rows.
+    added_specs = [card_specs(notes[index], header) for index, _ in added]
+    run = [(spec.ordinal, spec.kind) for spec in added_specs[0]] if added else []
+    ids = [note_id for _, note_id in added]
+    if not added or any(specs != added_specs[0] for specs in added_specs) or not _is_run(ids):
+        run = []
+        for (index, note_id), specs in zip(added, added_specs, strict=True):
+            base = index * 1000
+            for spec in specs:
+                inserts.append((note_id, deck_id, spec.ordinal, spec.kind, base + spec.ordinal))
     if updates:
         bulk.update_cards(session, updates)
     if stale:
         session.execute(update(Card).where(Card.id.in_(stale)).values(retired=True))
     if inserts:
         bulk.insert_cards(session, inserts)
+    if run:
+        bulk.insert_cards_of_notes(session, ids[0], ids[-1], run)
+
+
+def _is_run(ids: list[int]) -> bool:
+    """True when ``ids`` are consecutive and increasing."""
+    return bool(ids) and ids == list(range(ids[0], ids[0] + len(ids)))
 
 
 def _retire_notes(session: Session, deck_id: int, note_ids: Sequence[int] | None) -> None:

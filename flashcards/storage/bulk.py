@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 __all__ = [
     "NOTE_FIELDS",
     "insert_cards",
+    "insert_cards_of_notes",
     "insert_notes",
     "update_cards",
     "update_notes",
@@ -54,16 +55,26 @@ def _driver(session: Session) -> sqlite3.Connection:
     return connection
 
 
-def insert_notes(session: Session, deck_id: int, rows: Sequence[tuple[object, ...]]) -> None:
+def insert_notes(
+    session: Session, deck_id: int, rows: Sequence[tuple[object, ...]]
+) -> list[int] | None:
     """Insert notes, each queued for the search index; a row holds the values of
-    ``NOTE_FIELDS``."""
+    ``NOTE_FIELDS``. Returns the new ids in row order, or ``None`` when they are not the
+    consecutive run SQLite normally hands out (the caller then looks them up by key)."""
+    if not rows:
+        return []
     connection = _driver(session)
     last = connection.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0]
     connection.executemany(_INSERT_NOTE, ((deck_id, *row) for row in rows))
-    # New rows get ids above every existing one (INTEGER PRIMARY KEY takes max + 1).
+    # New rows get ids above every existing one (INTEGER PRIMARY KEY takes max + 1), so the
+    # new notes are exactly those past ``last``.
     connection.execute(
         "INSERT OR IGNORE INTO search_queue (note_id) SELECT id FROM notes WHERE id > ?", (last,)
     )
+    top = connection.execute("SELECT max(id) FROM notes").fetchone()[0]
+    if top != last + len(rows):
+        return None  # rowids ran out and SQLite picked random free ones
+    return list(range(last + 1, top + 1))
 
 
 def update_notes(session: Session, rows: Sequence[tuple[object, ...]]) -> None:
@@ -74,6 +85,27 @@ def update_notes(session: Session, rows: Sequence[tuple[object, ...]]) -> None:
 def insert_cards(session: Session, rows: Sequence[tuple[int, int, int, str, int]]) -> None:
     """Insert new cards: (note id, deck id, ordinal, kind, position)."""
     _driver(session).executemany(_INSERT_CARD, rows)
+
+
+def insert_cards_of_notes(
+    session: Session, first_id: int, last_id: int, specs: Sequence[tuple[int, str]]
+) -> None:
+    """Give every note with an id in ``[first_id, last_id]`` one new card per (ordinal, kind).
+
+    The same rows, in the same order, as ``insert_cards`` given them note by note: the card of
+    ordinal N sits at the note's position * 1000 + N. One statement instead of a row each.
+    """
+    kinds = " UNION ALL ".join("SELECT ? AS ordinal, ? AS kind" for _ in specs)
+    # CROSS JOIN keeps the notes as the outer loop: rows come in note id order without a sort.
+    sql = (
+        "INSERT INTO cards (note_id, deck_id, ordinal, kind, position, repetitions, interval, "
+        "easiness_cents, suspended, retired) "
+        "SELECT n.id, n.deck_id, s.ordinal, s.kind, n.position * 1000 + s.ordinal, 0, 0, 250, 0, 0 "
+        f"FROM notes AS n CROSS JOIN ({kinds}) AS s WHERE n.id BETWEEN ? AND ? "
+        "ORDER BY n.id, s.ordinal"
+    )
+    values = [value for spec in specs for value in spec]
+    _driver(session).execute(sql, (*values, first_id, last_id))
 
 
 def update_cards(session: Session, rows: Sequence[tuple[str, int, int, int]]) -> None:
