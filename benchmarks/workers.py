@@ -161,6 +161,7 @@ def render_card_id(col: Any) -> int:
 def ours_warm(data: str, notes: int, repeats: int) -> dict[str, Any]:
     """deck_counts, search and render in one process, each after a warm-up call."""
     from flashcards.rendering import render_markdown
+    from flashcards.rendering.lexers import token_cache
     from flashcards.services.collection import Collection
     from flashcards.services.search import search_notes
 
@@ -180,7 +181,10 @@ def ours_warm(data: str, notes: int, repeats: int) -> dict[str, Any]:
     def render() -> None:
         # What the review screen does for one card: load it, then its question and answer HTML
         # (the answer side is the question, a rule and the back, as the review controller builds
-        # it). Uncached: the CardRenderer cache in front of this is not what is measured.
+        # it). Uncached: the CardRenderer cache in front of this is not what is measured, and
+        # the token cache is emptied so the card's code is lexed again each time (the same card
+        # renders on every round; its sides still share one lexing, as in the app).
+        token_cache.clear()
         content = col.card_content(card_id)
         assert content is not None
         front, back = content.faces()
