@@ -95,6 +95,64 @@ class ParsedNote:
         return bool(self.cloze_numbers)
 
 
+# A frozen dataclass stores each field through ``object.__setattr__``; a parse builds one note per
+# ``##`` section (an import a hundred thousand), so notes store straight through their slots.
+# (tests/deckformat/test_notes.py checks the parameters against the fields.)
+_NOTE_SLOTS = tuple(getattr(ParsedNote, name).__set__ for name in ParsedNote.__dataclass_fields__)
+
+
+def _init_note(
+    self: ParsedNote,
+    line: int,
+    end_line: int,
+    prompt: str,
+    front: str,
+    back: str,
+    note_id: str | None,
+    tags: tuple[str, ...],
+    source: str | None,
+    reverse: bool | None,
+    cloze_numbers: tuple[int, ...],
+    code_cloze_numbers: tuple[int, ...],
+    has_code: bool,
+    start: int,
+    end: int,
+) -> None:
+    (
+        set_line,
+        set_end_line,
+        set_prompt,
+        set_front,
+        set_back,
+        set_note_id,
+        set_tags,
+        set_source,
+        set_reverse,
+        set_cloze_numbers,
+        set_code_cloze_numbers,
+        set_has_code,
+        set_start,
+        set_end,
+    ) = _NOTE_SLOTS
+    set_line(self, line)
+    set_end_line(self, end_line)
+    set_prompt(self, prompt)
+    set_front(self, front)
+    set_back(self, back)
+    set_note_id(self, note_id)
+    set_tags(self, tags)
+    set_source(self, source)
+    set_reverse(self, reverse)
+    set_cloze_numbers(self, cloze_numbers)
+    set_code_cloze_numbers(self, code_cloze_numbers)
+    set_has_code(self, has_code)
+    set_start(self, start)
+    set_end(self, end)
+
+
+ParsedNote.__init__ = _init_note  # type: ignore[method-assign]
+
+
 @dataclass(frozen=True, slots=True)
 class CardSpec:
     """One reviewable card of a note: ``ordinal`` is stable (0 basic, 1 reverse, N for cloze N)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 from pathlib import Path
 
 import pytest
@@ -357,3 +359,16 @@ def test_examples_in_the_format_doc_parse_cleanly() -> None:
         assert deck.notes
     deployment = parse_deck(HEADER + examples[1], "doc.md").notes[0]
     assert deployment.code_cloze_numbers == (1,)
+
+
+def test_parsed_note_takes_its_fields_in_order_and_stays_frozen() -> None:
+    """ParsedNote's hand-written __init__ (model.py) must follow the dataclass fields."""
+    names = [field.name for field in dataclasses.fields(ParsedNote)]
+    assert list(inspect.signature(ParsedNote).parameters) == names
+    values = [f"v{index}" for index in range(len(names))]
+    note = ParsedNote(*values)
+    assert [getattr(note, name) for name in names] == values
+    assert note == ParsedNote(**dict(zip(names, values, strict=True)))
+    assert dataclasses.replace(note, prompt="x").prompt == "x"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        note.prompt = "y"  # type: ignore[misc]
