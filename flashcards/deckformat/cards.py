@@ -73,6 +73,17 @@ class _PunctuationToSpace(dict[int, str]):
 _PUNCTUATION = _PunctuationToSpace()
 
 
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster on CJK text.
+
+    NFKC is by definition compatibility decomposition followed by canonical composition, and
+    NFC of an already decomposed string is exactly that composition. CPython's NFKC composes
+    by scanning a table for every character; its NFC first runs the quick check, which passes
+    at once for decomposed text with nothing to compose (ideographs, ASCII, most prompts).
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text))
+
+
 def normalise_prompt(prompt: str) -> str:
     """Fold a prompt for identity: NFKC, casefold, punctuation dropped, whitespace collapsed.
 
@@ -80,5 +91,5 @@ def normalise_prompt(prompt: str) -> str:
     already turned into ASCII) plus the Markdown marks `` ` `` and ``~``; each becomes a space so
     that ``Pod,Service`` and ``Pod, Service`` fold alike.
     """
-    folded = unicodedata.normalize("NFKC", prompt).casefold()
+    folded = _nfkc(prompt).casefold()
     return " ".join(folded.translate(_PUNCTUATION).split())

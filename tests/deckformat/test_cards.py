@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
 import pytest
 
 from flashcards.deckformat import (
@@ -12,6 +15,7 @@ from flashcards.deckformat import (
     card_specs,
     normalise_prompt,
 )
+from flashcards.deckformat.cards import _nfkc
 from tests.deckformat.util import parse
 
 PLAIN = DeckHeader("d", "D")
@@ -102,3 +106,25 @@ def test_cloze_faces_skip_empty_parts() -> None:
 )
 def test_normalise_prompt(prompt: str, expected: str) -> None:
     assert normalise_prompt(prompt) == expected
+
+
+def test_fast_nfkc_is_nfkc() -> None:
+    """cards._nfkc (NFC of NFKD) gives exactly NFKC: every code point, and mixed strings where
+    composition, reordering of combining marks and Hangul jamo come into play."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for start in range(0, len(every), 4096):
+        chunk = every[start : start + 4096]
+        assert _nfkc(chunk) == unicodedata.normalize("NFKC", chunk)
+    pool = (
+        "aeouAEOU nñ,?！？：「」"  # letters that compose, ASCII and CJK punctuation
+        + "".join(map(chr, range(0x300, 0x370)))  # combining diacritics, in many classes
+        + "".join(map(chr, range(0x1100, 0x1100 + 20)))  # Hangul leading jamo
+        + "".join(map(chr, range(0x1161, 0x1161 + 21)))  # vowel jamo
+        + "".join(map(chr, range(0x11A8, 0x11A8 + 27)))  # trailing jamo
+        + "가각힣ＡＢｃ①ﬁ㎏ｶﾞｸ゙ェ゚\u0338=<>\u2126\u212b\uf900\U0001d15e\u0958\u0344\u0f73"
+        + "第题指标的最佳实践是什么"
+    )
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
