@@ -32,6 +32,34 @@ class DeckColumn(IntEnum):
     REVIEW = 3
 
 
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE_ROLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+_NODE_ROLE = int(NODE_ROLE)
+_ROLES = frozenset(
+    {
+        _DISPLAY_ROLE,
+        _TOOLTIP_ROLE,
+        _ACCESSIBLE_ROLE,
+        _ALIGNMENT_ROLE,
+        _FOREGROUND_ROLE,
+        _FONT_ROLE,
+        _NODE_ROLE,
+    }
+)
+_DECK_COLUMN = 0
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _count(node: DeckNode, column: int) -> int:
+    """The number a count column shows for ``node`` (1 new, 2 learning, 3 review)."""
+    counts = node.counts
+    return counts.new if column == 1 else counts.learning if column == 2 else counts.review
+
+
 class DeckTreeModel(QAbstractItemModel):
     """Read-only tree of decks under their folder groups, with today's counts.
 
@@ -49,6 +77,9 @@ class DeckTreeModel(QAbstractItemModel):
         self._parents: dict[int, tuple[DeckNode, int]] = {}  # id(node) -> (parent, row)
         self._colours: StateColours = state_colours("light")
         self._muted = QColor("#59636e")
+        self._count_colours = self._colour_list(self._colours)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- feeding -----------------------------------------------------------------------------
 
@@ -68,7 +99,12 @@ class DeckTreeModel(QAbstractItemModel):
     def set_colours(self, colours: StateColours, muted: str) -> None:
         self._colours = colours
         self._muted = QColor(muted)
+        self._count_colours = self._colour_list(colours)
         self._emit_all_changed()
+
+    @staticmethod
+    def _colour_list(colours: StateColours) -> tuple[QColor, QColor, QColor]:
+        return QColor(colours.new), QColor(colours.learning), QColor(colours.review)
 
     def retranslate(self) -> None:
         """Texts made here (headers, group titles) follow a language switch."""
@@ -163,35 +199,35 @@ class DeckTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every role of every visible cell on each repaint: plain int comparisons
+        # (a PySide enum attribute lookup costs more than the rest of this method).
+        if role not in _ROLES or not index.isValid():
             return None
         node = self.node(index)
         column = index.column()
-        counts = (node.counts.new, node.counts.learning, node.counts.review)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == DeckColumn.DECK:
+        if role == _DISPLAY_ROLE:
+            if column == _DECK_COLUMN:
                 return self.group_title(node)
-            return str(counts[column - 1])
-        if role == NODE_ROLE:
+            return str(_count(node, column))
+        if role == _NODE_ROLE:
             return node
-        if role == Qt.ItemDataRole.ToolTipRole and column == DeckColumn.DECK:
-            return self._tooltip(node)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column == DeckColumn.DECK:
+        if role == _TOOLTIP_ROLE:
+            return self._tooltip(node) if column == _DECK_COLUMN else None
+        if role == _ACCESSIBLE_ROLE:
+            if column == _DECK_COLUMN:
                 return self.group_title(node)
             names = (self.tr("new"), self.tr("learning"), self.tr("review"))
-            return f"{counts[column - 1]} {names[column - 1]}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != DeckColumn.DECK:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column != DeckColumn.DECK:
-            if counts[column - 1] == 0:
+            return f"{_count(node, column)} {names[column - 1]}"
+        if column == _DECK_COLUMN:
+            return self._bold if role == _FONT_ROLE and node.deck_id is None else None
+        if role == _ALIGNMENT_ROLE:
+            return _RIGHT_ALIGNED
+        if role == _FOREGROUND_ROLE:
+            if _count(node, column) == 0:
                 return self._muted
-            colour = (self._colours.new, self._colours.learning, self._colours.review)[column - 1]
-            return QColor(colour)
-        if role == Qt.ItemDataRole.FontRole and node.deck_id is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._count_colours[column - 1]
+        if role == _FONT_ROLE and node.deck_id is None:
+            return self._bold
         return None
 
     def _tooltip(self, node: DeckNode) -> str:

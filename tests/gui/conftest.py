@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,15 @@ spec:
 
 The Pods of the current namespace.
 """
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_gc() -> Iterator[None]:
+    """A started app freezes what it built (``freeze_startup_objects``); each test starts
+    with the collector seeing everything again, so windows of earlier tests can be freed."""
+    yield
+    gc.unfreeze()
+
 
 SECOND_DECK = """---
 id: redis-basics

@@ -128,3 +128,27 @@ def test_an_import_error_comes_back_to_the_caller(qtbot) -> None:
 
     with pytest.raises(ModuleNotFoundError):
         import_while_responsive("flashcards.no_such_module")
+
+
+def test_start_up_objects_are_frozen_now_and_after_the_first_background_work(qtbot) -> None:
+    import gc
+
+    from flashcards.gui.app import freeze_startup_objects
+    from flashcards.gui.background import BackgroundRunner
+
+    gc.unfreeze()
+    runner = BackgroundRunner()
+    task = runner.run(lambda: None)
+    freeze_startup_objects(runner)
+    assert gc.get_freeze_count() > 0  # what start-up built is out of the collector's sight
+    gc.unfreeze()
+    # The task's outcome comes back through the event loop, so it cannot have arrived yet.
+    with qtbot.waitSignal(runner.task_finished, timeout=5000) as finished:
+        pass
+    assert finished.args == [task]
+    assert gc.get_freeze_count() > 0  # frozen again once the first background work ended
+    gc.unfreeze()
+    runner.run(lambda: None)
+    runner.wait()
+    qtbot.wait(50)
+    assert gc.get_freeze_count() == 0  # only once: later work is collected as usual

@@ -201,31 +201,27 @@ class CardTableModel(QAbstractTableModel):
         return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(COLUMNS):
+        # Called for every role of every visible cell on each repaint: plain int comparisons
+        # (a PySide enum attribute lookup costs more than the rest of this method).
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.UserRole,
-        ):
+        number = index.column()
+        if number >= len(COLUMNS):
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_alignment(column))
+        if role == _ALIGNMENT_ROLE:
+            return _ALIGNMENTS[number]
         row = self.row_at(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _DISPLAY_ROLE:
+            return _display(row, COLUMNS[number].key)
+        if role == _USER_ROLE:
             return row.card_id
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND_ROLE:
             if self._muted is not None and row.state in ("suspended", "buried", "retired"):
                 return self._muted
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.prompt if column.key == "prompt" else None
-        return _display(row, column.key)
+        return row.prompt if COLUMNS[number].key == "prompt" else None  # tooltip
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -245,6 +241,14 @@ _CELL_FLAGS = (
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_USER_ROLE = int(Qt.ItemDataRole.UserRole)
+_ROLES = frozenset({_DISPLAY_ROLE, _TOOLTIP_ROLE, _ALIGNMENT_ROLE, _FOREGROUND_ROLE, _USER_ROLE})
+
+
 def sort_column(key: SortKey) -> int:
     """The column showing a sort key."""
     for number, column in enumerate(COLUMNS):
@@ -256,6 +260,9 @@ def sort_column(key: SortKey) -> int:
 def _alignment(column: Column) -> Qt.AlignmentFlag:
     horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
     return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+_ALIGNMENTS = tuple(int(_alignment(column)) for column in COLUMNS)
 
 
 def _display(row: BrowseRow, key: str) -> str:
