@@ -20,7 +20,8 @@ def card_specs(note: ParsedNote, header: DeckHeader | None) -> list[CardSpec]:
     """The cards of ``note``: one per distinct cloze number, or basic (+ reverse).
 
     A note's own ``reverse`` wins; when it has none the deck's ``reverse`` applies. A cloze note
-    never gets a reverse card.
+    never gets a reverse card. Only ``cloze_numbers`` and ``reverse`` of the note matter (deck
+    sync relies on that to give a run of alike notes their cards in one statement).
     """
     if note.cloze_numbers:
         return [_cloze_spec(n) for n in note.cloze_numbers]

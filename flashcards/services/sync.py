@@ -405,14 +405,16 @@ def _sync_cards(
         ]
     # New notes have no cards to compare with. When they all want the same cards (the usual
     # case: every note basic) and hold a run of ids, SQLite makes the cards from the note rows.
-    added_specs = [card_specs(notes[index], header) for index, _ in added]
-    run = [(spec.ordinal, spec.kind) for spec in added_specs[0]] if added else []
+    # A note's cards depend only on its clozes and its reverse flag (and the header).
+    shapes = {(notes[index].cloze_numbers, notes[index].reverse) for index, _ in added}
     ids = [note_id for _, note_id in added]
-    if not added or any(specs != added_specs[0] for specs in added_specs) or not _is_run(ids):
-        run = []
-        for (index, note_id), specs in zip(added, added_specs, strict=True):
+    run: list[tuple[int, str]] = []
+    if len(shapes) == 1 and _is_run(ids):
+        run = [(spec.ordinal, spec.kind) for spec in card_specs(notes[added[0][0]], header)]
+    else:
+        for index, note_id in added:
             base = index * 1000
-            for spec in specs:
+            for spec in card_specs(notes[index], header):
                 inserts.append((note_id, deck_id, spec.ordinal, spec.kind, base + spec.ordinal))
     if updates:
         bulk.update_cards(session, updates)
