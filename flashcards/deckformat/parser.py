@@ -214,20 +214,19 @@ class _Parser:
         note: RawNote | None = None
         while m is not None:
             kind = m.lastindex or 0
-            start = m.start()
+            start, end = m.span()
             if text[start] == "\n":
                 start += 1
             line += text.count("\n", last, start)
             last = start
-            end = m.end()
             cut = end + 1 if end < size else size
             if kind <= 2:
                 if note is not None:
                     note.region_end = start
-                prompt = m.group(1).strip()
+                heading, comment = m.group(1, 2)
+                prompt = heading.strip()
                 if prompt.endswith("#"):
                     prompt = _strip_closing_hashes(prompt)
-                comment = m.group(2)
                 if comment is not None and "-->" in comment:  # not a one-comment line
                     cut = m.end(1) + 1
                     comment = None

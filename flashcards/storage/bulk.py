@@ -37,9 +37,10 @@ NOTE_FIELDS = (
     "retired",
 )
 
+# The deck id goes in as a literal (an int), so each row's tuple is bound as it is.
 _INSERT_NOTE = (
     f"INSERT INTO notes (deck_id, {', '.join(NOTE_FIELDS)}) "
-    f"VALUES (?, {', '.join('?' * len(NOTE_FIELDS))})"
+    f"VALUES ({{deck_id:d}}, {', '.join('?' * len(NOTE_FIELDS))})"
 )
 _UPDATE_NOTE = f"UPDATE notes SET {', '.join(f'{f} = ?' for f in NOTE_FIELDS)} WHERE id = ?"
 _INSERT_CARD = (
@@ -65,7 +66,7 @@ def insert_notes(
         return []
     connection = _driver(session)
     last = connection.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0]
-    connection.executemany(_INSERT_NOTE, ((deck_id, *row) for row in rows))
+    connection.executemany(_INSERT_NOTE.format(deck_id=deck_id), rows)
     # New rows get ids above every existing one (INTEGER PRIMARY KEY takes max + 1), so the
     # new notes are exactly those past ``last``.
     connection.execute(
