@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import sys
@@ -109,6 +110,7 @@ def start_app(
         "flashcards.services.collection",
         "flashcards.gui.background",
         "flashcards.gui.main_controller",
+        optional=("flashcards.gui.editor",),  # the deck watcher comes with the editor
     )
     if not window.isVisible():
         instance.close()
@@ -161,12 +163,14 @@ def freeze_startup_objects(runner: BackgroundRunner) -> None:
     runner.busy_changed.connect(on_busy_changed)
 
 
-def import_while_responsive(*modules: str) -> None:
-    """Import ``modules`` on a worker thread while this thread runs the Qt event loop.
+def import_while_responsive(*modules: str, optional: Sequence[str] = ()) -> None:
+    """Import ``modules`` (and those of ``optional`` that exist) on a worker thread while this
+    thread runs the Qt event loop.
 
     SQLAlchemy, the services and the controllers take about a second to import on a slow
     machine; imported on the GUI thread, the window would be shown frozen all that time. An
-    import error is raised here, on the calling thread.
+    import error of ``modules`` is raised here, on the calling thread; a missing optional
+    module is left for its feature to report when used.
     """
     done = threading.Event()
     failures: list[BaseException] = []
@@ -175,6 +179,9 @@ def import_while_responsive(*modules: str) -> None:
         try:
             for name in modules:
                 importlib.import_module(name)
+            for name in optional:
+                with contextlib.suppress(ImportError):
+                    importlib.import_module(name)
         except BaseException as error:  # re-raised on the GUI thread below
             failures.append(error)
         finally:

@@ -51,6 +51,9 @@ _ROLES = frozenset(
     }
 )
 _DECK_COLUMN = 0
+_COLUMN_COUNT = len(DeckColumn)  # once, not through the enum's metaclass on every call
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -75,6 +78,7 @@ class DeckTreeModel(QAbstractItemModel):
         self._nodes: dict[int, DeckNode] = {}  # id -> node
         self._ids: dict[int, int] = {}  # id(node) -> id
         self._parents: dict[int, tuple[DeckNode, int]] = {}  # id(node) -> (parent, row)
+        self._parent_of: dict[int, tuple[int, int] | None] = {}  # id -> (parent row, parent id)
         self._colours: StateColours = state_colours("light")
         self._muted = QColor("#59636e")
         self._count_colours = self._colour_list(self._colours)
@@ -88,12 +92,19 @@ class DeckTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = root
         self._parents, self._nodes, self._ids = {}, {}, {}
+        self._parent_of = {}
         for node in root.walk():
             for row, child in enumerate(node.children):
                 self._parents[id(child)] = (node, row)
                 number = next(self._serial)
                 self._nodes[number] = child
                 self._ids[id(child)] = number
+        # Each node's parent as (row, id), ready for createIndex: a view asks for the parent of
+        # every row it paints, so parent() is one dictionary lookup.
+        for node in root.walk():
+            up = None if node is root else (self._parents[id(node)][1], self._ids[id(node)])
+            for child in node.children:
+                self._parent_of[self._ids[id(child)]] = up
         self.endResetModel()
 
     def set_colours(self, colours: StateColours, muted: str) -> None:
@@ -156,19 +167,24 @@ class DeckTreeModel(QAbstractItemModel):
     # -- QAbstractItemModel ------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than with hasIndex(), which calls back into rowCount() and
+        # columnCount(): a repaint asks for hundreds of indexes.
+        if row < 0 or not 0 <= column < _COLUMN_COUNT:
             return QModelIndex()
-        return self._index(row, column, self.node(parent).children[row])
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        children = self.node(parent).children
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, self._ids[id(children[row])])
 
     def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        node = self.node(index)
-        if not index.isValid() or node is self._root:
+        if not index.isValid():
             return QModelIndex()
-        parent, _ = self._parents[id(node)]
-        if parent is self._root:
+        up = self._parent_of.get(index.internalId())
+        if up is None:
             return QModelIndex()
-        _, row = self._parents[id(parent)]
-        return self._index(row, 0, parent)
+        return self.createIndex(up[0], 0, up[1])
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
@@ -176,12 +192,10 @@ class DeckTreeModel(QAbstractItemModel):
         return len(self.node(parent).children)
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(DeckColumn)
+        return _COLUMN_COUNT
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -152,3 +152,12 @@ def test_start_up_objects_are_frozen_now_and_after_the_first_background_work(qtb
     runner.wait()
     qtbot.wait(50)
     assert gc.get_freeze_count() == 0  # only once: later work is collected as usual
+
+
+def test_a_missing_optional_module_is_left_for_its_feature(qtbot) -> None:
+    import sys
+
+    from flashcards.gui.app import import_while_responsive
+
+    import_while_responsive("json", optional=("flashcards.gui.no_such_feature", "csv"))
+    assert "csv" in sys.modules
