@@ -19,15 +19,15 @@ from __future__ import annotations
 import itertools
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from flashcards.services.collection import Collection
 
-__all__ = ["BackgroundRunner", "TaskError"]
+__all__ = ["BackgroundRunner", "StepRunner", "TaskError"]
 
 _log = logging.getLogger(__name__)
 
@@ -156,3 +156,41 @@ class BackgroundRunner(QObject):
                 newest = next(reversed(self._tasks.values()))
                 self.busy_changed.emit(True, newest.label)
             self.task_finished.emit(task_id)
+
+
+class StepRunner(QObject):
+    """Runs a generator on the GUI thread one step per event-loop turn.
+
+    For work that is mostly imports and other interpreter-bound set-up (the rendering warm-up):
+    on a worker it would hold the interpreter lock for long stretches while the GUI thread waits
+    for it to paint; here each short step runs between paints.
+    """
+
+    finished = Signal()
+
+    def __init__(self, steps: Iterator[object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps = steps
+        self.done = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)  # after pending events, paints included
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._stop()
+        except Exception:
+            # A warm-up that fails only means the first use pays for it, and reports then.
+            _log.exception("background steps failed")
+            self._stop()
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self.done = True
+        self.finished.emit()

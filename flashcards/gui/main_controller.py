@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from flashcards import __version__ as app_version
 from flashcards.core.settings import SettingsError
-from flashcards.gui.background import BackgroundRunner, TaskError
+from flashcards.gui.background import BackgroundRunner, StepRunner, TaskError
 from flashcards.gui.backup_controller import BackupController
 from flashcards.gui.dialogs import Desktop, MessageBox
 from flashcards.gui.features import feature_available, feature_class
@@ -21,7 +21,7 @@ from flashcards.gui.main_window import MainWindow
 from flashcards.gui.review.controller import ReviewController
 from flashcards.gui.settings_dialog import SettingsDialog
 from flashcards.gui.theme import AppTheme, apply_theme
-from flashcards.rendering import CardRenderer, RenderSettings, preload_lexers, render_markdown
+from flashcards.rendering import CardRenderer, warm_up_steps
 from flashcards.services.collection import Collection, DeckNode
 from flashcards.services.errors import StorageError
 from flashcards.services.sync import SyncReport, default_sources, sync_decks
@@ -52,14 +52,6 @@ def sync_and_count(collection: Collection) -> tuple[SyncReport, DeckOverview]:
     return report, deck_overview(collection)
 
 
-def warm_up_rendering() -> None:
-    """Render a card with code and a cloze once, so the imports are done before studying."""
-    sample = "## Warm up\n\n```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n\n`code` and **text**"
-    for theme in ("light", "dark"):
-        render_markdown(sample, cloze=1, settings=RenderSettings(theme=theme))
-    preload_lexers()
-
-
 class MainController(QObject):
     """Owns the collection's use in the GUI; the window only shows and asks."""
 
@@ -86,6 +78,7 @@ class MainController(QObject):
         self._syncing = False
         self._sync_again = False
         self._windows: dict[str, QWidget] = {}
+        self.warm_up: StepRunner | None = None  # rendering set up in steps after start()
         self._problems_dock: QDockWidget | None = None
         self._refresh_serials = itertools.count(1)
         self._shown_serial = 0
@@ -153,9 +146,10 @@ class MainController(QObject):
         self.window.show_page("decks")
         self.window.show()
         self.request_sync()
-        # Markdown, Pygments and their lexers import in ~0.3 s: do it now, off the GUI thread,
-        # rather than when the first card is shown.
-        self.runner.run(warm_up_rendering)
+        # Markdown, Pygments and their lexers import in ~0.3 s: do it now rather than when the
+        # first card is shown, in short steps between paints (see StepRunner).
+        self.warm_up = StepRunner(warm_up_steps(), self)
+        self.warm_up.start()
         self.backups.start()
 
     def replace_collection(self, collection: Collection) -> None:

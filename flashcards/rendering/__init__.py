@@ -5,6 +5,8 @@ No Qt here: the GUI shows the HTML in a QTextBrowser, the CLI prints it or its p
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from flashcards.rendering.cache import CardRenderer
@@ -17,9 +19,9 @@ __all__ = [
     "Theme",
     "ThemePalette",
     "html_to_text",
-    "preload_lexers",
     "render_markdown",
     "theme_palette",
+    "warm_up_steps",
 ]
 
 
@@ -53,7 +55,7 @@ def html_to_text(html: str) -> str:
 
 
 # The languages the bundled decks and the issue's alias list use. Importing a Pygments lexer
-# module costs 10-90 ms the first time; a background warm-up pays that before the first card.
+# module costs 10-90 ms the first time; the warm-up pays that before the first card.
 COMMON_LANGUAGES = (
     "yaml",
     "bash",
@@ -79,10 +81,49 @@ COMMON_LANGUAGES = (
 )
 
 
-def preload_lexers(languages: tuple[str, ...] = COMMON_LANGUAGES) -> None:
-    """Import the Pygments lexers of ``languages`` now rather than at the first card using them."""
-    # The pipeline's own lookup: it remembers each name, so the first card skips the search too.
+# The pipeline's imports in dependency order, so each step imports one of them (5-40 ms here).
+_PIPELINE_MODULES = (
+    "logging",
+    "xml.etree.ElementTree",
+    "html.parser",
+    "markdown.util",
+    "markdown.preprocessors",
+    "markdown.blockprocessors",
+    "markdown.inlinepatterns",
+    "markdown.treeprocessors",
+    "markdown.core",
+    "markdown.extensions.attr_list",
+    "markdown.extensions.fenced_code",
+    "pygments.lexer",
+    "pygments.lexers",
+    "pygments.styles",
+    "markdown.extensions.codehilite",
+    "markdown.extensions.tables",
+    "markdown.extensions.footnotes",
+    "markdown.extensions.sane_lists",
+    "nh3",
+    "flashcards.rendering.sanitize",
+    "flashcards.rendering.highlight",
+    "flashcards.rendering.decorate",
+    "flashcards.rendering.pipeline",
+)
+_WARM_UP_SAMPLE = "## Warm up\n\n```yaml\nspec:\n  {{c1::replicas: 3}}\n```\n\n`code` and **text**"
+
+
+def warm_up_steps(languages: tuple[str, ...] = COMMON_LANGUAGES) -> Iterator[str]:
+    """Make the first card render fast, in small steps: the pipeline's imports one module at a
+    time, each lexer of ``languages``, then a sample card in both themes. Yields a name after
+    each step (each takes a few tens of milliseconds at most), so a GUI thread can run its event
+    loop between steps instead of handing the whole warm-up to a worker thread, whose imports
+    would compete with painting for the interpreter lock."""
+    for name in _PIPELINE_MODULES:
+        importlib.import_module(name)
+        yield name
     from flashcards.rendering.lexers import lexer_class
 
     for language in languages:
         lexer_class(language)
+        yield f"lexer {language}"
+    for theme in ("light", "dark"):
+        render_markdown(_WARM_UP_SAMPLE, cloze=1, settings=RenderSettings(theme=theme))
+        yield f"sample ({theme})"

@@ -12,6 +12,7 @@ shares a transaction with the page lookups of the GUI thread.
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -299,9 +300,18 @@ class CardBrowser:
                 self._ids.move_to_end(key)
                 return cached
         with self._session() as session:
+            # SQLAlchemy builds the statement; the driver runs it. At 100,000 cards the ORM's
+            # row handling took longer than the query, holding the interpreter lock on a worker
+            # while the GUI thread waited to paint.
+            compiled = _id_query(browse, today).compile(
+                session.get_bind(), compile_kwargs={"render_postcompile": True}
+            )
+            params = [compiled.params[name] for name in compiled.positiontup or ()]
+            driver = session.connection().connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
             try:
-                ids = list(session.scalars(_id_query(browse, today)))
-            except Exception as error:  # an FTS syntax SQLite rejects: no match, not a crash
+                ids = [card_id for (card_id,) in driver.execute(str(compiled), params)]
+            except sqlite3.OperationalError as error:  # FTS syntax SQLite rejects: no match
                 if "fts5" not in str(error).lower():
                     raise
                 ids = []

@@ -56,3 +56,38 @@ def test_run_on_collection_gets_its_own_connection(qtbot, synced: Collection) ->
     with qtbot.waitSignal(runner.task_finished, timeout=3000):
         runner.run_on_collection(synced, work, results.append)
     assert results == [(True, 2)]
+
+
+def test_step_runner_runs_one_step_per_event_loop_turn(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from flashcards.gui.background import StepRunner
+
+    order: list[str] = []
+
+    def steps():
+        for number in range(3):
+            order.append(f"step {number}")
+            yield
+
+    runner = StepRunner(steps())
+    QTimer.singleShot(0, lambda: order.append("other event"))
+    with qtbot.waitSignal(runner.finished, timeout=2000):
+        runner.start()
+        assert order == []  # nothing runs before the event loop turns
+    assert runner.done
+    assert order[-1] == "step 2" and "other event" in order
+    assert order.index("other event") < order.index("step 2")  # events ran between steps
+
+
+def test_a_failing_step_ends_the_runner_without_raising(qtbot) -> None:
+    from flashcards.gui.background import StepRunner
+
+    def steps():
+        yield
+        raise RuntimeError("lexer module broken")
+
+    runner = StepRunner(steps())
+    with qtbot.waitSignal(runner.finished, timeout=2000):
+        runner.start()
+    assert runner.done

@@ -9,7 +9,7 @@ from pygments.lexers.python import PythonLexer
 from pygments.lexers.special import TextLexer
 from pygments.util import ClassNotFound
 
-from flashcards.rendering import lexers, preload_lexers, render_markdown
+from flashcards.rendering import lexers, render_markdown, warm_up_steps
 from flashcards.rendering.lexers import (
     CachingLexer,
     TokenCache,
@@ -50,8 +50,15 @@ def test_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(lexers._classes) == 3
 
 
-def test_preloading_remembers_the_names() -> None:
-    preload_lexers(("python", "no-such-language"))
+def test_warm_up_goes_in_small_named_steps_and_remembers_the_lexers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lexers, "_classes", {})
+    steps = list(warm_up_steps(("python", "no-such-language")))
+    assert "flashcards.rendering.pipeline" in steps
+    assert steps[-3:] == ["lexer no-such-language", "sample (light)", "sample (dark)"]
+    assert lexers._classes["python"] is PythonLexer  # remembered, found at once from now on
+    assert lexers._classes["no-such-language"] is None
     assert lexer_class("python") is PythonLexer
 
 
