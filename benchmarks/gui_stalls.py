@@ -5,14 +5,14 @@
 
 Issue 6 asks that the event loop never block for more than 100 ms on a 100,000-card collection.
 This script builds such a collection once (generated deck files in a configured deck folder, a
-review history, the search index settled), starts the real app in this process (offscreen unless
-``--display``), and drives it as a learner would: study, answer, undo, the browser with a search,
-select-all and bulk suspend, the statistics, the settings. A 5 ms heartbeat timer runs all along;
-the longest gap between two beats while an action and its background follow-up run is the
-action's stall; the table gives its median and worst over fresh app processes (on a shared
-machine one run can be starved by other work). ``--stacks`` prints where the GUI thread was
-during stalls, ``--profile STEP`` a cProfile of one step. Nothing is mocked and nothing is
-timed by the tests: this script is the measure.
+review history, the search index settled), starts the real app in a fresh process per run
+(offscreen unless ``--display``), and drives it as a learner would: study, answer, undo, the
+browser with a search, select-all, bulk suspend and sorting, the statistics, a re-sync. A 5 ms
+heartbeat timer runs all along; the longest gap between two beats while an action and its
+background follow-up run is the action's stall; the table gives its median and worst over the
+runs (on a shared machine one run can be starved by other work). ``--stacks`` prints where the
+GUI thread was during stalls, ``--profile STEP`` a cProfile of one step. Nothing is mocked, and
+nothing is timed by the tests: this script is the measure.
 """
 
 from __future__ import annotations
