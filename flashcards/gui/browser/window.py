@@ -168,47 +168,30 @@ class BrowserWindow(QMainWindow):
             self.refresh_action.setShortcut(QKeySequence("F5"))
         self.close_action = action(QKeySequence.StandardKey.Close, self.close)
         self.delete_action = action(QKeySequence.StandardKey.Delete, self._on_delete_action)
-        self._card_actions = [
+        # The card actions in the order the toolbar, the Cards menu and the context menu show
+        # them; None is a separator.
+        self._card_items = (
             self.edit_action,
             self.source_action,
+            None,
             self.suspend_action,
             self.unsuspend_action,
             self.bury_action,
             self.reset_action,
-        ]
-
+        )
+        self._card_actions = [item for item in self._card_items if item is not None]
         toolbar = QToolBar(self)
         toolbar.setObjectName("browserToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (
-            self.edit_action,
-            self.source_action,
-            None,
-            self.suspend_action,
-            self.unsuspend_action,
-            self.bury_action,
-            self.reset_action,
-            None,
-            self.preview_action,
-        ):
+        for item in (*self._card_items, None, self.preview_action):
             _add_action(toolbar, item)
         self.addToolBar(toolbar)
         self._toolbar = toolbar
 
         bar = self.menuBar()
         self._cards_menu = bar.addMenu("")
-        for item in (
-            self.edit_action,
-            self.source_action,
-            None,
-            self.suspend_action,
-            self.unsuspend_action,
-            self.bury_action,
-            self.reset_action,
-            None,
-            self.close_action,
-        ):
+        for item in (*self._card_items, None, self.close_action):
             _add_action(self._cards_menu, item)
         self._view_menu = bar.addMenu("")
         for item in (self.find_action, self.preview_action, self.refresh_action):
@@ -400,19 +383,8 @@ class BrowserWindow(QMainWindow):
 
     def _on_table_context_menu(self, position: Any) -> None:
         menu = QMenu(self)
-        for item in (
-            self.edit_action,
-            self.source_action,
-            None,
-            self.suspend_action,
-            self.unsuspend_action,
-            self.bury_action,
-            self.reset_action,
-        ):
-            if item is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(item)
+        for item in self._card_items:
+            _add_action(menu, item)
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _on_preview_timer_timeout(self) -> None:
