@@ -42,13 +42,14 @@ class BulkChanges(QObject):
         )
         # On a worker with its own connection: 100,000 cards take about half a second, in
         # short transactions, so the window stays live and a review elsewhere can answer.
-        data_dir, clock, ids = self.collection.data_dir, self.collection.clock, list(card_ids)
-
-        def work() -> int:
-            with Collection.open(data_dir, clock=clock) as own:
-                return change_cards(own, what, ids)
-
-        self._runner.run(work, lambda _done: self._on_done(what, count), self._on_failed)
+        ids = list(card_ids)
+        self._runner.run_on_collection(
+            self.collection,
+            lambda own: change_cards(own, what, ids),
+            lambda _done: self._on_done(what, count),
+            self._on_failed,
+            read_only=False,
+        )
         return True
 
     def _reset_confirmed(self, count: int) -> bool:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from flashcards.services.collection import Collection
 
 __all__ = ["Runner"]
 
 
 class Runner(Protocol):
-    """Runs ``fn`` off the GUI thread, then ``on_done(result)`` or ``on_error(error)`` on it.
+    """Runs work off the GUI thread, then ``on_done(result)`` or ``on_error(error)`` on it.
 
     ``flashcards.gui.background.BackgroundRunner`` in the app; the functions given to it must not
     touch widgets and must not use the GUI's ``Collection`` connection.
@@ -21,3 +24,15 @@ class Runner(Protocol):
         on_done: Callable[[Any], None] | None = ...,
         on_error: Callable[[Any], None] | None = ...,
     ) -> Any: ...
+
+    def run_on_collection(
+        self,
+        collection: Collection,
+        fn: Callable[[Collection], Any],
+        on_done: Callable[[Any], None] | None = ...,
+        on_error: Callable[[Any], None] | None = ...,
+        *,
+        read_only: bool = ...,
+    ) -> Any:
+        """Like ``run``, with ``fn`` given its own connection to ``collection``'s file."""
+        ...

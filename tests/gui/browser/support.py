@@ -39,6 +39,26 @@ class ImmediateRunner:
                 on_done(result)
         return self.runs
 
+    def run_on_collection(
+        self,
+        collection: Collection,
+        fn: Callable[[Collection], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Any], None] | None = None,
+        *,
+        read_only: bool = True,
+        **_: Any,
+    ) -> int:
+        """Like the app's runner: ``fn`` gets its own connection to the same file."""
+
+        def work() -> Any:
+            with Collection.open(
+                collection.data_dir, clock=collection.clock, read_only=read_only
+            ) as own:
+                return fn(own)
+
+        return self.run(work, on_done, on_error)
+
 
 def write_numbered_deck(
     folder: Path, deck_id: str, title: str, count: int, *, tag: str = ""
