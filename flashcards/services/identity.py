@@ -35,7 +35,7 @@ def note_keys(notes: Sequence[ParsedNote]) -> list[str]:
     keys: list[str] = []
     seen: dict[str, int] = {}
     for note in notes:
-        key = note.note_id or "~" + normalise_prompt(note.prompt)  # derived_key, inline
+        key = note.note_id or derived_key(note.prompt)
         count = seen.get(key, 0) + 1
         seen[key] = count
         keys.append(key if count == 1 else f"{key}#{count}")
