@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +19,18 @@ from flashcards.deckformat import (
     ParsedNote,
     card_specs,
     deck_files,
-    parse_deck,
     read_deck_bytes,
 )
 from flashcards.services.collection import Collection
-from flashcards.services.identity import match_notes, note_keys
+from flashcards.services.deckprep import PreparedDeck, prepare_deck
+from flashcards.services.gcpause import gc_paused
+from flashcards.services.identity import match_notes
 from flashcards.services.paths import bundled_decks_dir
 from flashcards.storage import bulk
 from flashcards.storage.models import Card, Deck, DeckFile, Note
+
+# Where a prepared row holds the note's content hash (rows follow bulk.NOTE_FIELDS).
+HASH_FIELD = bulk.NOTE_FIELDS.index("content_hash")
 
 __all__ = ["DeckSource", "DeckSyncResult", "SyncReport", "default_sources", "sync_decks"]
 
@@ -96,12 +101,15 @@ class _FileState:
 
 
 def sync_decks(
-    collection: Collection, sources: Sequence[DeckSource] | None = None, *, force: bool = False
+    collection: Collection,
+    sources: Sequence[DeckSource] | None = None,
+    *,
+    force: bool = False,
 ) -> SyncReport:
     """Read every deck file of ``sources``; add, update, move and retire notes to match."""
     sources = list(sources) if sources is not None else default_sources(collection)
     report = SyncReport()
-    with collection.database.unit_of_work() as session:
+    with gc_paused(), collection.database.unit_of_work() as session:
         known = {row.path: row for row in session.scalars(select(DeckFile))}
         seen_keys: dict[str, str] = {}  # deck key -> path that claims it
         to_apply: list[_FileState] = []
@@ -133,8 +141,13 @@ def sync_decks(
                     continue
                 to_apply.append(state)
 
-        for position, state in enumerate(to_apply):
-            _apply_file(session, state, known, seen_keys, report, position)
+        # Into an empty collection (a first start, a large first import) every deck is new:
+        # nothing to match, and the key index is cheaper to build once at the end.
+        fresh = bool(to_apply) and session.scalar(select(Note.id).limit(1)) is None
+        with bulk.note_key_index_deferred(session) if fresh else nullcontext():
+            for position, state in enumerate(to_apply):
+                prepared = _prepare(state)
+                _apply_file(session, state, prepared, known, seen_keys, report, position, fresh)
 
         # Files that vanished: forget them; decks no file claims any more are retired.
         for gone in set(known) - present:
@@ -178,6 +191,15 @@ def _read(state: _FileState) -> None:
     state.sha256 = hashlib.sha256(data).hexdigest()
 
 
+def _prepare(state: _FileState) -> PreparedDeck:
+    """The file's parsed deck and note rows (an unreadable file's diagnostic, and no rows)."""
+    if state.deck is not None:
+        return PreparedDeck(state.deck, [], [])
+    prepared = prepare_deck(state.data or b"", str(state.path))
+    state.data = None  # parsed: the rows are what counts from here
+    return prepared
+
+
 def _remember(row: DeckFile, seen: dict[str, str], report: SyncReport) -> None:
     if row.deck_key:
         seen.setdefault(row.deck_key, row.path)
@@ -190,13 +212,15 @@ def _remember(row: DeckFile, seen: dict[str, str], report: SyncReport) -> None:
 def _apply_file(
     session: Session,
     state: _FileState,
+    prepared: PreparedDeck,
     known: dict[str, DeckFile],
     seen_keys: dict[str, str],
     report: SyncReport,
     position: int,
+    fresh: bool,
 ) -> None:
     path = str(state.path)
-    deck = state.deck or parse_deck(state.data or b"", path)
+    deck = prepared.deck
     diagnostics = list(deck.diagnostics)
     header = deck.header
     previous = known.get(path)
@@ -237,64 +261,54 @@ def _apply_file(
     if deck_row.position == 0 or deck_row.position is None:
         deck_row.position = position + 1
     session.flush()
-    report.decks.append(_sync_notes(session, deck_row, header, deck.notes, path))
-
-
-def _content_hash(note: ParsedNote, tags: str) -> str:
-    parts = (note.prompt, note.front, note.back, tags, note.source or "", repr(note.reverse))
-    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
+    report.decks.append(_sync_notes(session, deck_row, header, prepared, path, fresh))
 
 
 def _sync_notes(
-    session: Session, deck: Deck, header: DeckHeader, notes: Sequence[ParsedNote], path: str
+    session: Session,
+    deck: Deck,
+    header: DeckHeader,
+    prepared: PreparedDeck,
+    path: str,
+    fresh: bool,
 ) -> DeckSyncResult:
+    """Match a deck's notes to its rows (none when ``fresh``: the table was empty) and write."""
     result = DeckSyncResult(deck.key, path)
-    keys = note_keys(notes)
-    old_rows = session.execute(
-        select(
-            Note.id,
-            Note.key,
-            Note.explicit_id,
-            Note.prompt,
-            Note.back,
-            Note.content_hash,
-            Note.path,
-            Note.line,
-            Note.position,
-            Note.retired,
-        ).where(Note.deck_id == deck.id)
-    ).all()
+    notes, keys, rows = prepared.deck.notes, prepared.keys, prepared.rows
+    old_rows = (
+        []
+        if fresh
+        else session.execute(
+            select(
+                Note.id,
+                Note.key,
+                Note.explicit_id,
+                Note.prompt,
+                Note.back,
+                Note.content_hash,
+                Note.path,
+                Note.line,
+                Note.position,
+                Note.retired,
+            ).where(Note.deck_id == deck.id)
+        ).all()
+    )
     matches = match_notes(notes, keys, old_rows)  # new index -> old row
-    deck_tags = list(header.tags)
-    plain_tags = " ".join(dict.fromkeys(deck_tags))  # the tags of a note without its own
     moved = _moved_indexes(matches, old_rows, path) if matches else set()
     inserts: list[tuple[object, ...]] = []
     added: list[int] = []  # indexes of the inserted notes
     updates: list[tuple[object, ...]] = []
     card_work: list[tuple[int, int]] = []  # (note index, note id) needing card updates
-    for index, note in enumerate(notes):
-        tags = " ".join(dict.fromkeys([*deck_tags, *note.tags])) if note.tags else plain_tags
-        content_hash = _content_hash(note, tags)
-        # Flags go in as 0/1: the driver binds a bool only after a failed adapter lookup.
-        values = (
-            keys[index],
-            0 if note.note_id is None else 1,
-            note.prompt,
-            note.front,
-            note.back,
-            tags,
-            note.source,
-            path,
-            note.line,
-            index,
-            content_hash,
-            0,
-        )
+    if not matches:  # a new deck (or none of its notes known): every row is an insert
+        inserts, added = list(rows), list(range(len(rows)))
+    for index, values in enumerate(rows if matches else ()):
         old = matches.get(index)
         if old is None:
             inserts.append(values)
             added.append(index)
             continue
+        content_hash = values[HASH_FIELD]
+        note = notes[index]
         content_changed = old.content_hash != content_hash
         if old.retired:
             result.restored += 1

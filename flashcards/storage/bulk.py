@@ -8,7 +8,8 @@ transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
@@ -17,9 +18,12 @@ __all__ = [
     "insert_cards",
     "insert_cards_of_notes",
     "insert_notes",
+    "note_key_index_deferred",
     "update_cards",
     "update_notes",
 ]
+
+NOTE_KEY_INDEX = "ux_notes_deck_key"
 
 # The note columns a sync writes, in the order of the tuples it passes.
 NOTE_FIELDS = (
@@ -112,3 +116,24 @@ def insert_cards_of_notes(
 def update_cards(session: Session, rows: Sequence[tuple[str, int, int, int]]) -> None:
     """Revive or re-place cards: (kind, position, deck id, card id)."""
     _driver(session).executemany(_UPDATE_CARD, rows)
+
+
+@contextmanager
+def note_key_index_deferred(session: Session) -> Iterator[None]:
+    """Drop the notes' unique (deck, key) index for the block, then build it again.
+
+    For an import into an empty notes table: inserting a hundred thousand notes with their keys
+    in no particular order splits index pages all over; one sort at the end costs a third as
+    much. Both steps are in the caller's transaction, so an error rolls the drop back too; the
+    rebuild still refuses duplicate keys. Queries by deck inside the block scan the table.
+    """
+    connection = _driver(session)
+    row = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (NOTE_KEY_INDEX,)
+    ).fetchone()
+    if row is None:
+        yield
+        return
+    connection.execute(f"DROP INDEX {NOTE_KEY_INDEX}")
+    yield
+    connection.execute(row[0])

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
+import pickle
 from pathlib import Path
 
 import pytest
@@ -361,14 +360,17 @@ def test_examples_in_the_format_doc_parse_cleanly() -> None:
     assert deployment.code_cloze_numbers == (1,)
 
 
-def test_parsed_note_takes_its_fields_in_order_and_stays_frozen() -> None:
-    """ParsedNote's hand-written __init__ (model.py) must follow the dataclass fields."""
-    names = [field.name for field in dataclasses.fields(ParsedNote)]
-    assert list(inspect.signature(ParsedNote).parameters) == names
+def test_parsed_note_is_an_immutable_record_that_pickles_whole() -> None:
+    """Workers send parsed notes back to the importing process (services/deckprep.py)."""
+    names = list(ParsedNote._fields)
     values = [f"v{index}" for index in range(len(names))]
     note = ParsedNote(*values)
     assert [getattr(note, name) for name in names] == values
     assert note == ParsedNote(**dict(zip(names, values, strict=True)))
-    assert dataclasses.replace(note, prompt="x").prompt == "x"
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    assert note._replace(prompt="x").prompt == "x"
+    with pytest.raises(AttributeError):
         note.prompt = "y"  # type: ignore[misc]
+    deck = parse_deck(HEADER + "## Q {{c1::a}}\n\nback\n", "x.md")
+    copy = pickle.loads(pickle.dumps(deck))
+    assert copy == deck
+    assert copy.notes[0].is_cloze

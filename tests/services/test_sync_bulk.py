@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from flashcards.deckformat import card_specs, parse_deck
 from flashcards.services.collection import Collection
 from flashcards.services.sync import DeckSource, sync_decks
+from flashcards.storage import bulk
 from tests.helpers import FakeClock
 
 LAST_ROWID = 2**63 - 1
@@ -126,4 +130,66 @@ def test_exhausted_rowids_fall_back_to_looking_ids_up(tmp_path: Path, clock: Fak
     assert sync_decks(col, source).totals() == dict.fromkeys(
         ("added", "edited", "moved", "removed", "restored"), 0
     )
+    col.close()
+
+
+def index_sql(col: Collection, name: str) -> str | None:
+    with col.database.snapshot() as connection:
+        row = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def test_a_first_import_builds_the_key_index_afterwards(tmp_path: Path, clock: FakeClock) -> None:
+    """Into an empty collection the (deck, key) index is dropped and rebuilt: same index after."""
+    folder = tmp_path / "decks"
+    write(folder, "a.md", deck("a", "".join(f"## 甲 {n}\n\n{n}\n\n" for n in range(30))))
+    write(folder, "b.md", deck("b", "".join(f"## 乙 {n}\n\n{n}\n\n" for n in range(30))))
+    col = Collection.open(tmp_path / "data", clock=clock)
+    before = index_sql(col, bulk.NOTE_KEY_INDEX)
+    assert before is not None and "UNIQUE" in before
+    report = sync_decks(col, [DeckSource("user", folder)])
+    assert report.totals()["added"] == 60
+    assert index_sql(col, bulk.NOTE_KEY_INDEX) == before
+    with col.database.snapshot() as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM notes WHERE deck_id = 1 AND key = '~甲 1'"
+        ).fetchall()
+    assert bulk.NOTE_KEY_INDEX in str(plan)
+    # A second sync matches through the rebuilt index: nothing new, nothing lost.
+    again = sync_decks(col, [DeckSource("user", folder)], force=True)
+    assert again.totals() == dict.fromkeys(("added", "edited", "moved", "removed", "restored"), 0)
+    col.close()
+
+
+def test_a_failed_first_import_leaves_the_key_index_in_place(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    col = Collection.open(tmp_path / "data", clock=clock)
+    before = index_sql(col, bulk.NOTE_KEY_INDEX)
+    with (
+        pytest.raises(RuntimeError),
+        col.database.unit_of_work() as session,
+        bulk.note_key_index_deferred(session),
+    ):
+        assert index_sql(col, bulk.NOTE_KEY_INDEX) is None  # gone, in this transaction
+        raise RuntimeError("the import failed half way")
+    assert index_sql(col, bulk.NOTE_KEY_INDEX) == before
+    col.close()
+
+
+def test_the_rebuilt_key_index_still_refuses_duplicates(tmp_path: Path, clock: FakeClock) -> None:
+    col = Collection.open(tmp_path / "data", clock=clock)
+    folder = tmp_path / "decks"
+    write(folder, "a.md", deck("a", "## 甲\n\n1\n"))
+    sync_decks(col, [DeckSource("user", folder)])
+    insert = (
+        "INSERT INTO notes (deck_id, key, explicit_id, prompt, front, back, tags, line, "
+        "position, content_hash, retired) SELECT id, '~甲', 0, '甲', '', '1', '', 3, 0, '', 0 "
+        "FROM decks WHERE key = 'a'"
+    )
+    with pytest.raises(sqlite3.IntegrityError), col.database.writing() as connection:
+        connection.execute(insert)
     col.close()
