@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 __all__ = [
     "CardKind",
@@ -73,8 +73,8 @@ class ParsedNote(NamedTuple):
     blank lines stripped, ``\\n`` line endings, and cloze markup left in.
 
     A named tuple rather than a dataclass: a parse builds one per ``##`` section (an import a
-    hundred thousand, some sent back from worker processes), and a tuple is built and unpickled
-    in C, several times faster than a frozen dataclass's field-by-field ``__init__``.
+    hundred thousand), and a tuple is built in C, several times faster than a frozen
+    dataclass's field-by-field ``__init__``.
     """
 
     line: int
@@ -96,11 +96,6 @@ class ParsedNote(NamedTuple):
     def is_cloze(self) -> bool:
         """True when the note has at least one well-formed cloze."""
         return bool(self.cloze_numbers)
-
-    def __reduce__(self) -> tuple[Any, tuple[type[ParsedNote], tuple[Any, ...]]]:
-        # The default goes through the generated Python ``__new__``; the C one is twice as fast
-        # to unpickle, and an import unpickles a hundred thousand notes.
-        return tuple.__new__, (ParsedNote, tuple(self))
 
 
 @dataclass(frozen=True, slots=True)

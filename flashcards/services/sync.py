@@ -101,10 +101,7 @@ class _FileState:
 
 
 def sync_decks(
-    collection: Collection,
-    sources: Sequence[DeckSource] | None = None,
-    *,
-    force: bool = False,
+    collection: Collection, sources: Sequence[DeckSource] | None = None, *, force: bool = False
 ) -> SyncReport:
     """Read every deck file of ``sources``; add, update, move and retire notes to match."""
     sources = list(sources) if sources is not None else default_sources(collection)

@@ -360,8 +360,7 @@ def test_examples_in_the_format_doc_parse_cleanly() -> None:
     assert deployment.code_cloze_numbers == (1,)
 
 
-def test_parsed_note_is_an_immutable_record_that_pickles_whole() -> None:
-    """Workers send parsed notes back to the importing process (services/deckprep.py)."""
+def test_parsed_note_is_an_immutable_record() -> None:
     names = list(ParsedNote._fields)
     values = [f"v{index}" for index in range(len(names))]
     note = ParsedNote(*values)
