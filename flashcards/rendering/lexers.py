@@ -13,7 +13,6 @@ lexing, so each side's code is lexed from the same full text.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +20,8 @@ from pygments.lexer import Lexer
 from pygments.lexers import find_lexer_class, get_all_lexers
 from pygments.token import _TokenType
 from pygments.util import ClassNotFound
+
+from flashcards.rendering.lru import BoundedLru
 
 __all__ = ["CachingLexer", "TokenCache", "get_lexer_by_name", "lexer_class", "token_cache"]
 
@@ -58,21 +59,15 @@ def lexer_class(alias: str | None) -> type[Lexer] | None:
     return cls
 
 
-class TokenCache:
+class TokenCache(BoundedLru[tuple[type[Lexer], str, str], tuple[Token, ...]]):
     """A bounded, thread-safe LRU of token lists, keyed by (lexer class, options, text)."""
 
     def __init__(self, max_entries: int = 64, max_text: int = 5_000) -> None:
-        if max_entries < 1:
-            raise ValueError("max_entries must be at least 1")
-        self.max_entries = max_entries
+        super().__init__(max_entries)
         # Longer code is lexed every time rather than held: 5,000 characters of YAML make ~180 KB
         # of tokens, so even a hostile deck's full cache stays near 12 MB. 64 entries cover the
         # sides of the current note and the next one the review screen pre-renders.
         self.max_text = max_text
-        self._entries: OrderedDict[tuple[type[Lexer], str, str], tuple[Token, ...]] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
     def tokens(self, cls: type[Lexer], options: dict[str, Any], text: str) -> tuple[Token, ...]:
         """The tokens of ``text`` by ``cls(**options)``, lexed once per (class, options, text)."""
@@ -81,29 +76,13 @@ class TokenCache:
         # The options may change the lexing (tabsize, stripall, lexer-specific ones), so they are
         # part of the key; CodeHilite passes the same few for every block.
         key = (cls, repr(sorted(options.items())), text)
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return found
-            self.misses += 1
+        found = self._lookup(key)
+        if found is not None:
+            return found
         # Lexed outside the lock: another thread's card need not wait for this one.
         tokens = tuple(cls(**options).get_tokens(text))
-        with self._lock:
-            self._entries[key] = tokens
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+        self._store(key, tokens)
         return tokens
-
-    def clear(self) -> None:
-        """Forget every token list."""
-        with self._lock:
-            self._entries.clear()
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._entries)
 
 
 token_cache = TokenCache()
